@@ -1,0 +1,58 @@
+"""`parsed_postings`: every source's postings in one normalised schema."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from job_assets.assets.metadata import preview
+from job_assets.automation.partitions import company_partitions
+from job_assets.parsing.normalize import parse_raw_frame
+from job_assets.parsing.schema import PARSED_SCHEMA
+from job_assets.resources import RegistryResource, StoreResource
+from job_assets.sources.base import RAW_SCHEMA
+from job_assets.store.db import read_table, replace_partition
+
+TABLE = "parsed_postings"
+PREVIEW_COLUMNS = ("posting_key", "title", "locations", "workplace", "employment_type", "pay_min", "pay_max", "url")
+
+
+@dg.asset(
+    partitions_def=company_partitions,
+    deps=["raw_postings"],
+    group_name="scrape",
+    kinds={"python", "duckdb"},
+    automation_condition=dg.AutomationCondition.eager(),
+    backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=50),
+    description="One normalised schema for every source: title, locations, clean text, dates, structured pay.",
+)
+def parsed_postings(
+    context: dg.AssetExecutionContext, registry: RegistryResource, store: StoreResource
+) -> dg.MaterializeResult:
+    names = {c.slug: c.name for c in registry.load()}
+    with store.connect(read_only=False) as conn:
+        raws = {
+            slug: read_table(conn, "raw_postings", "company = ?", [slug], schema=RAW_SCHEMA)
+            for slug in context.partition_keys
+        }
+    parsed = {}
+    problems: list[str] = []
+    for slug, raw in raws.items():
+        result = parse_raw_frame(raw, names.get(slug, slug))
+        parsed[slug] = result.frame
+        problems.extend(f"{slug}: {p}" for p in result.problems)
+    with store.connect() as conn:
+        for slug, frame in parsed.items():
+            replace_partition(conn, TABLE, slug, frame.select(list(PARSED_SCHEMA)))
+    for problem in problems:
+        context.log.warning(problem)
+    frames = [f for f in parsed.values() if f.height]
+    rows = sum(f.height for f in parsed.values())
+    return dg.MaterializeResult(
+        metadata={
+            "rows": rows,
+            "skipped_postings": len(problems),
+            "problems": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems[:50]) or "none"),
+            "with_structured_pay": sum(f.filter(f["pay_min"].is_not_null()).height for f in frames),
+            "preview": preview(frames[0], columns=PREVIEW_COLUMNS) if frames else "none",
+        }
+    )

@@ -1,0 +1,37 @@
+"""Asset jobs: what schedules and sensors launch."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from job_assets.automation.gpu import GPU_TAGS
+from job_assets.automation.partitions import company_partitions
+
+scrape_job = dg.define_asset_job(
+    "scrape_companies",
+    selection=dg.AssetSelection.assets("raw_postings", "parsed_postings"),
+    partitions_def=company_partitions,
+    description="Fetch and parse companies' boards. Enrichment and the jobs table follow through automation.",
+)
+
+enrich_job = dg.define_asset_job(
+    "enrich_companies",
+    selection=dg.AssetSelection.assets("enriched_postings"),
+    partitions_def=company_partitions,
+    tags=GPU_TAGS,
+    description="Extract structured fields with the LLM; queued behind the one-GPU run limit.",
+)
+
+build_jobs_table = dg.define_asset_job(
+    "build_jobs_table",
+    selection=dg.AssetSelection.assets("jobs"),
+    description="Rebuild the deduplicated jobs table from every company's enriched postings.",
+)
+
+refresh_job = dg.define_asset_job(
+    "refresh_companies",
+    selection=dg.AssetSelection.assets("raw_postings", "parsed_postings", "enriched_postings"),
+    partitions_def=company_partitions,
+    tags=GPU_TAGS,
+    description="Scrape, parse and enrich companies in one run (what `job-assets run` launches).",
+)

@@ -1,0 +1,118 @@
+"""The `job-assets` command: set up, run the pipeline, run the offline demo, open the UI, mark jobs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from job_assets import settings
+
+console = Console(stderr=True)
+
+
+def _load_companies(only: list[str] | None) -> list[str]:
+    from job_assets.registry import RegistryError, load_registry
+
+    try:
+        companies = load_registry(settings.COMPANIES_PATH.get() or "")
+    except RegistryError as error:
+        console.print(f"[red]{error}[/red]")
+        raise SystemExit(2) from error
+    slugs = [c.slug for c in companies]
+    unknown = sorted(set(only or []) - set(slugs))
+    if unknown:
+        console.print(f"[red]not in the registry {settings.COMPANIES_PATH.get()}: {', '.join(unknown)}[/red]")
+        raise SystemExit(2)
+    return [s for s in slugs if not only or s in only], slugs  # type: ignore[return-value]
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from job_assets.cli.instance import prepare
+
+    _, all_slugs = _load_companies(None)
+    instance, added, removed = prepare(all_slugs)
+    console.print(f"DAGSTER_HOME={os.environ['DAGSTER_HOME']}")
+    console.print(f"company partitions: {len(all_slugs)} (added {len(added)}, removed {len(removed)}); pool vllm_gpu=1")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from job_assets.cli.instance import prepare
+    from job_assets.cli.runner import print_summary, run_pipeline
+    from job_assets.store.db import connect
+    from job_assets.store.summary import counts_per_company
+
+    selected, all_slugs = _load_companies(args.company)
+    instance, _, _ = prepare(all_slugs)
+    from job_assets.definitions import defs  # after env is final: resources bind to it
+
+    backend = "LLM at " + settings.LLM_URL.get() if settings.LLM_URL.get() else "offline rules extractor"
+    console.print(f"{len(selected)} companies -> {settings.DB_PATH.get()} (enrichment: {backend})")
+    report = run_pipeline(defs, instance, selected, batch_size=args.batch_size, build_jobs=not args.no_jobs, console=console)
+    with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
+        counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}
+    print_summary(console, report, counts)
+    return 1 if report.failed else 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from job_assets.devserver.samples import sample_registry_path
+    from job_assets.devserver.server import AtsDevServer
+
+    with AtsDevServer() as server:
+        os.environ.update(server.env())
+        os.environ.setdefault("JOB_ASSETS_COMPANIES", str(sample_registry_path()))
+        console.print(f"sample boards served at {server.url} (no internet needed)")
+        return cmd_run(argparse.Namespace(company=None, batch_size=args.batch_size, no_jobs=False))
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    from job_assets.cli.instance import ensure_home
+
+    ensure_home()
+    command = ["dagster", "dev", "-w", str(settings.PROJECT_ROOT / "workspace.yaml"), "-p", str(args.port)]
+    return subprocess.call(command, cwd=settings.PROJECT_ROOT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="job-assets", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="scrape, parse, enrich and deduplicate the registry's companies")
+    p.add_argument("--company", nargs="+", metavar="SLUG", help="only these companies (default: all)")
+    p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.add_argument("--no-jobs", action="store_true", help="skip rebuilding the jobs table")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
+    p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("setup", help="sync company partitions with the registry and set the GPU pool limit")
+    p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("ui", help="open the Dagster UI on the same instance the CLI uses")
+    p.add_argument("--port", type=int, default=3000)
+    p.set_defaults(func=cmd_ui)
+
+    try:
+        from job_assets.cli import mark
+    except ImportError:
+        pass
+    else:
+        mark.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""`job-assets run`: materialise the pipeline for companies through Dagster, with progress and a summary."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import dagster as dg
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from job_assets.automation.schedules import RANGE_END, RANGE_START
+
+
+@dataclass
+class RunReport:
+    succeeded: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    jobs_ok: bool | None = None
+    seconds: float = 0.0
+
+
+def _failure_message(result: dg.ExecuteInProcessResult) -> str:
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
+            error = event.step_failure_data.error
+            while error.cause and "Failure" not in error.cls_name:
+                error = error.cause
+            return f"{event.step_key}: {error.message.strip().splitlines()[-1] if error.message else error.cls_name}"
+    return "run failed"
+
+
+def run_pipeline(
+    defs: dg.Definitions,
+    instance: dg.DagsterInstance,
+    slugs: list[str],
+    batch_size: int = 1,
+    build_jobs: bool = True,
+    console: Console | None = None,
+) -> RunReport:
+    """One run per company (or per batch of consecutive companies), then one run of the jobs table."""
+    console = console or Console(stderr=True)
+    refresh = defs.resolve_job_def("refresh_companies")
+    report = RunReport()
+    started = time.perf_counter()
+    order = instance.get_dynamic_partitions("company")
+    slugs = sorted(slugs, key=order.index)  # ranges are contiguous in the instance's partition order
+    batches = [slugs[i : i + batch_size] for i in range(0, len(slugs), max(1, batch_size))]
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("scrape, parse, enrich", total=len(slugs))
+        for batch in batches:
+            progress.update(task, description=f"{batch[0]}" + (f" .. {batch[-1]}" if len(batch) > 1 else ""))
+            contiguous = order.index(batch[-1]) - order.index(batch[0]) == len(batch) - 1
+            if len(batch) == 1:
+                result = refresh.execute_in_process(partition_key=batch[0], instance=instance, raise_on_error=False)
+            elif contiguous:
+                tags = {RANGE_START: batch[0], RANGE_END: batch[-1]}
+                result = refresh.execute_in_process(tags=tags, instance=instance, raise_on_error=False)
+            else:  # not a range of the instance's partitions: fall back to a run each
+                sub = run_pipeline(defs, instance, batch, 1, False, console)
+                report.succeeded += sub.succeeded
+                report.failed |= sub.failed
+                progress.advance(task, len(batch))
+                continue
+            if result.success:
+                report.succeeded += batch
+            else:
+                message = _failure_message(result)
+                for slug in batch:
+                    report.failed[slug] = message
+            progress.advance(task, len(batch))
+        if build_jobs:
+            progress.update(task, description="jobs table")
+            result = defs.resolve_job_def("build_jobs_table").execute_in_process(instance=instance, raise_on_error=False)
+            report.jobs_ok = result.success
+            if not result.success:
+                report.failed["(jobs table)"] = _failure_message(result)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def print_summary(console: Console, report: RunReport, counts: dict[str, dict[str, int]]) -> None:
+    table = Table(title="job_assets: rows per company")
+    for column in ("company", "raw", "parsed", "enriched", "open jobs", "status"):
+        table.add_column(column, justify="left" if column in ("company", "status") else "right")
+    for slug, row in sorted(counts.items()):
+        status = "[red]failed[/red]" if slug in report.failed else "ok"
+        table.add_row(slug, *(str(row.get(k, 0)) for k in ("raw", "parsed", "enriched", "jobs")), status)
+    console.print(table)
+    console.print(f"{len(report.succeeded)} companies ok, {len(report.failed)} failed in {report.seconds:.1f}s")
+    for slug, message in report.failed.items():
+        console.print(f"[red]FAILED[/red] {slug}: {message}")

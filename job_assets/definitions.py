@@ -1,0 +1,24 @@
+"""The one `Definitions` object: every asset, check, job, schedule, sensor and resource."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from job_assets.assets.checks import asset_checks
+from job_assets.assets.enriched import enriched_postings
+from job_assets.assets.jobs import jobs
+from job_assets.assets.parsed import parsed_postings
+from job_assets.assets.raw import raw_postings
+from job_assets.automation.jobs import build_jobs_table, enrich_job, refresh_job, scrape_job
+from job_assets.automation.schedules import daily_scrape
+from job_assets.automation.sensors import automation_sensor, company_registry_sensor, gpu_automation_sensor
+from job_assets.resources import resources_from_env
+
+defs = dg.Definitions(
+    assets=[raw_postings, parsed_postings, enriched_postings, jobs],
+    asset_checks=asset_checks,
+    jobs=[scrape_job, enrich_job, refresh_job, build_jobs_table],
+    schedules=[daily_scrape],
+    sensors=[company_registry_sensor, automation_sensor, gpu_automation_sensor],
+    resources=resources_from_env(),
+)

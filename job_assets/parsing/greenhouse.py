@@ -1,0 +1,120 @@
+"""One Greenhouse Job Board API job (`/boards/{token}/jobs?content=true`) -> a parsed record.
+
+Greenhouse has no workplace or employment-type field. We accept two structural signals: a board's
+custom `metadata` field named like "Workplace Type" / "Employment Type", and a location list that
+only names remote places (`locations.workplace_from_location_names`). Never the description. Pay only from `pay_input_ranges` (present with pay_transparency=true).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from job_assets.parsing import vocab
+from job_assets.parsing.dates import iso_to_utc
+from job_assets.parsing.html import html_to_text
+from job_assets.parsing.locations import dedupe_locations, split_location_text, workplace_from_location_names
+from job_assets.parsing.payload import dict_items, opt_dict, opt_number, opt_str, req_id, req_str
+from job_assets.parsing.record import Pay, PostingContext, PostingFields, build_record
+
+_EMPLOYMENT_FIELD = re.compile(r"employment|job type|commitment|contract type", re.IGNORECASE)
+_WORKPLACE_FIELD = re.compile(r"workplace|work type|location type|remote|work arrangement", re.IGNORECASE)
+_HOURLY_MAX = 1_000  # a range whose top is under 1,000 units and names no period is an hourly wage
+
+
+def _locations(payload: dict[str, Any]) -> list[str]:
+    """`location.name` split into its locations; the office names when the location is empty."""
+    name = opt_str(opt_dict(payload, "location"), "name", "location.")
+    locations = split_location_text(name)
+    if not locations:
+        for i, office in enumerate(dict_items(payload, "offices")):
+            locations.extend(split_location_text(opt_str(office, "name", f"offices[{i}].")))
+    return dedupe_locations(locations)
+
+
+def _department(payload: dict[str, Any]) -> str | None:
+    departments = dict_items(payload, "departments")
+    return opt_str(departments[0], "name", "departments[0].") if departments else None
+
+
+def _range_period(label: str, top: float | None) -> str | None:
+    """Greenhouse ranges carry no interval field: use the words of their short title ("Hourly Pay",
+    "Annual Salary"; never the free-text blurb), else the size of the numbers."""
+    words = re.findall(r"[a-z]+", label.lower())
+    for word in words:
+        period = vocab.pay_period(word)
+        if period:
+            return period
+    if "salary" in words or "compensation" in words or "ote" in words:
+        return "year"
+    if top is None:
+        return None
+    return "hour" if top < _HOURLY_MAX else "year"
+
+
+def _metadata_value(payload: dict[str, Any], name: re.Pattern[str]) -> str | None:
+    """A board's custom field ("Employment Type", "Workplace Type"). Boards define these freely, so an
+    odd shape is ignored rather than failing the posting."""
+    metadata = payload.get("metadata")
+    if not isinstance(metadata, list):
+        return None
+    for item in metadata:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            continue
+        if not name.search(item["name"]):
+            continue
+        value = item.get("value")
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str)), None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _pay(payload: dict[str, Any]) -> Pay | None:
+    """All ranges in the first range's currency (one per zone, often) -> their overall min and max."""
+    ranges = dict_items(payload, "pay_input_ranges")
+    if not ranges:
+        return None
+    currency = vocab.currency(opt_str(ranges[0], "currency_type", "pay_input_ranges[0]."))
+    lows: list[float] = []
+    highs: list[float] = []
+    labels: list[str] = []
+    for i, r in enumerate(ranges):
+        where = f"pay_input_ranges[{i}]."
+        if vocab.currency(opt_str(r, "currency_type", where)) != currency:
+            continue
+        low, high = opt_number(r, "min_cents", where), opt_number(r, "max_cents", where)
+        if low is not None:
+            lows.append(low / 100)
+        if high is not None:
+            highs.append(high / 100)
+        labels.extend(filter(None, [opt_str(r, "title", where)]))
+    if not lows and not highs:
+        return None
+    top = max(highs) if highs else max(lows)
+    return Pay(
+        min=min(lows) if lows else None,
+        max=max(highs) if highs else None,
+        currency=currency,
+        period=_range_period(" ".join(labels), top),
+    )
+
+
+def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
+    locations = _locations(payload)
+    workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
+    fields = PostingFields(
+        source_id=req_id(payload),
+        title=req_str(payload, "title"),
+        url=opt_str(payload, "absolute_url"),
+        locations=locations,
+        workplace=workplace or workplace_from_location_names(locations),
+        department=_department(payload),
+        employment_type=vocab.employment_type(_metadata_value(payload, _EMPLOYMENT_FIELD)),
+        description_text=html_to_text(opt_str(payload, "content")) or None,
+        posted_at=iso_to_utc(payload, "first_published"),
+        updated_at=iso_to_utc(payload, "updated_at"),
+        pay=_pay(payload),
+    )
+    return build_record(ctx, fields)

@@ -1,0 +1,186 @@
+"""Posting HTML -> clean readable text (one line per paragraph, heading and list item).
+
+Runs on every posting, so it walks selectolax's (lexbor) DOM once in Python with an explicit stack
+(no recursion limit on deeply nested markup) instead of rendering via a heavier HTML-to-markdown
+library. Greenhouse sends its HTML entity-ESCAPED (`&lt;p&gt;...`); `html_to_text` detects that and
+unescapes once before parsing, so `&amp;nbsp;` inside it ends up as a plain space, not as text.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "canvas", "button"}
+)
+# Blocks separated from their neighbours by a blank line (at top level; inside a list item, a new line).
+_PARAGRAPHS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "details",
+        "summary",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+    }
+)
+# Blocks that start a new line without a blank line.
+_LINES = frozenset({"br", "tr", "dt", "dd", "caption", "option"})
+_CELLS = frozenset({"td", "th"})
+
+_ESCAPED_TAG = re.compile(r"&lt;\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^&]*?)?\s*/?\s*&gt;")
+_REAL_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def is_entity_escaped(text: str) -> bool:
+    """True for Greenhouse-style content: escaped tags (`&lt;p&gt;`) and no real tag at all."""
+    return _ESCAPED_TAG.search(text) is not None and _REAL_TAG.search(text) is None
+
+
+class _Writer:
+    """Accumulates inline text into lines and decides the separators between them."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.parts: list[str] = []
+        self.prefix = ""
+        self.separator = 0  # 0: none yet, 1: new line, 2: blank line before the next line
+
+    def text(self, value: str) -> None:
+        self.parts.append(value)
+
+    def space(self) -> None:
+        self.parts.append(" ")
+
+    def brk(self, level: int) -> None:
+        self._flush()
+        self.separator = max(self.separator, level)
+
+    def item(self, prefix: str) -> None:
+        """A list item: its first non-empty line gets the `- ` prefix."""
+        self.brk(1)
+        self.prefix = prefix
+
+    def _flush(self) -> None:
+        if not self.parts:
+            return
+        line = " ".join("".join(self.parts).translate(_INVISIBLE).split())
+        self.parts = []
+        if not line:
+            return
+        if self.lines and self.separator == 2:
+            self.lines.append("")
+        self.lines.append(self.prefix + line)
+        self.prefix = ""
+        self.separator = 0
+
+    def result(self) -> str:
+        self._flush()
+        return "\n".join(self.lines)
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    out: list[LexborNode] = []
+    child = node.child
+    while child is not None:
+        out.append(child)
+        child = child.next
+    return out
+
+
+def _walk(root: LexborNode, out: _Writer) -> None:
+    # Stack entries: (node, closing) - closing=True means "after the node's children".
+    stack: list[tuple[LexborNode, bool]] = [(c, False) for c in reversed(_children(root))]
+    li_depth = 0
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag
+        if closing:
+            if tag == "li":
+                li_depth -= 1
+                out.brk(1)
+            elif tag in _PARAGRAPHS:
+                out.brk(1 if li_depth else 2)
+            elif tag in _LINES:
+                out.brk(1)
+            continue
+        if tag == "-text":
+            out.text(node.text_content or "")
+            continue
+        if tag is None or tag.startswith("-") or tag in _SKIP:
+            continue  # comments, doctype, scripts
+        if tag == "br":
+            out.brk(1)
+            continue
+        if tag == "li":
+            out.item("  " * li_depth + "- ")
+            li_depth += 1
+        elif tag in _PARAGRAPHS:
+            out.brk(1 if li_depth else 2)
+        elif tag in _LINES:
+            out.brk(1)
+        elif tag in _CELLS:
+            out.space()
+        stack.append((node, True))
+        stack.extend((c, False) for c in reversed(_children(node)))
+
+
+def plain_to_text(text: str) -> str:
+    """Plain text (Ashby `descriptionPlain`, Lever `*Plain`): keep its lines, tidy the spaces."""
+    lines: list[str] = []
+    blank = False
+    for raw in htmllib.unescape(text).translate(_INVISIBLE).splitlines():
+        line = _SPACES.sub(" ", raw.replace("\xa0", " ")).strip()
+        if not line:
+            blank = bool(lines)
+            continue
+        if blank:
+            lines.append("")
+            blank = False
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def html_to_text(markup: str | None) -> str:
+    """HTML (or entity-escaped HTML, or plain text) -> readable text; "" for nothing."""
+    if not markup or not markup.strip():
+        return ""
+    if is_entity_escaped(markup):
+        markup = htmllib.unescape(markup)
+    if "<" not in markup:
+        return plain_to_text(markup)
+    tree = LexborHTMLParser(markup)
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    out = _Writer()
+    _walk(root, out)
+    return out.result()

@@ -1,0 +1,83 @@
+"""The parsed record every parser returns, and its content hash.
+
+Parsers fill only what they read from the payload (`PostingFields`); `build_record` adds the
+identity columns from the raw row and the hash, so every source hashes the same way and a new
+parser cannot forget a column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from job_assets.parsing.schema import PARSED_SCHEMA
+from job_assets.sources.base import stable_hash
+
+_NOT_HASHED = ("fetched_at", "content_hash")
+
+
+@dataclass(frozen=True)
+class PostingContext:
+    """What the raw row (not the payload) knows about a posting."""
+
+    company: str
+    company_name: str
+    source: str
+    source_id: str | None
+    url: str | None
+    fetched_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Pay:
+    """Structured pay exactly as the ATS gave it (never read from the description here)."""
+
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    period: str | None = None
+
+
+@dataclass
+class PostingFields:
+    source_id: str
+    title: str
+    url: str | None = None
+    locations: list[str] = field(default_factory=list)
+    workplace: str | None = None
+    department: str | None = None
+    employment_type: str | None = None
+    description_text: str | None = None
+    posted_at: datetime | None = None
+    updated_at: datetime | None = None
+    pay: Pay | None = None
+
+
+def content_hash(record: dict[str, Any]) -> str:
+    """sha256 of the normalised content: every column except `fetched_at` and the hash itself."""
+    return stable_hash({k: v for k, v in record.items() if k not in _NOT_HASHED})
+
+
+def build_record(ctx: PostingContext, fields: PostingFields) -> dict[str, Any]:
+    """A dict with exactly the PARSED_SCHEMA columns, in order."""
+    pay = fields.pay or Pay()
+    data = asdict(fields)
+    data.pop("pay")
+    record: dict[str, Any] = {
+        **data,
+        "posting_key": f"{ctx.source}:{fields.source_id}",
+        "company": ctx.company,
+        "company_name": ctx.company_name,
+        "source": ctx.source,
+        "url": fields.url or ctx.url,
+        "pay_min": pay.min,
+        "pay_max": pay.max,
+        "pay_currency": pay.currency,
+        "pay_period": pay.period,
+        "fetched_at": ctx.fetched_at,
+        "content_hash": None,
+    }
+    ordered = {name: record[name] for name in PARSED_SCHEMA}
+    ordered["content_hash"] = content_hash(ordered)
+    return ordered
