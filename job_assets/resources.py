@@ -3,7 +3,6 @@
 They only carry settings and hand out plain domain objects; nothing here does the work.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ import dagster as dg
 import duckdb
 
 from job_assets import settings
+from job_assets.enrichment.llm import LLMConfig
 from job_assets.registry import Company, load_registry
 from job_assets.sources.fetch import ApiUrls
 from job_assets.sources.http import HttpPolicy
@@ -81,6 +81,19 @@ class LLMResource(dg.ConfigurableResource):
     @property
     def backend(self) -> str:
         return "llm" if self.url else "rules"
+
+    def config(self) -> LLMConfig | None:
+        if not self.url:
+            return None
+        return LLMConfig(
+            url=self.url,
+            long_url=self.long_url or None,
+            model=self.model,
+            api_key=self.api_key,
+            concurrency=self.concurrency,
+            timeout_s=float(self.timeout_s),
+            response_format=self.response_format,  # type: ignore[arg-type]
+        )
 
 
 def resources_from_env() -> dict[str, dg.ConfigurableResource]:

@@ -1,6 +1,5 @@
 """Small shapers for what the UI shows on a materialisation."""
 
-from __future__ import annotations
 
 from collections.abc import Sequence
 

@@ -1,12 +1,11 @@
 """`parsed_postings`: every source's postings in one normalised schema."""
 
-from __future__ import annotations
 
 import dagster as dg
 
 from job_assets.assets.metadata import preview
 from job_assets.automation.partitions import company_partitions
-from job_assets.parsing.normalize import parse_raw_frame
+from job_assets.parsing.dispatch import parse_raw_frame
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.resources import RegistryResource, StoreResource
 from job_assets.sources.base import RAW_SCHEMA

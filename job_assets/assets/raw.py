@@ -1,6 +1,5 @@
 """`raw_postings`: every posting exactly as its source gave it, one partition per company."""
 
-from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime

@@ -1,6 +1,5 @@
 """Asset jobs: what schedules and sensors launch."""
 
-from __future__ import annotations
 
 import dagster as dg
 

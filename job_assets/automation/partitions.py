@@ -1,6 +1,5 @@
 """One partition per company: each company has its own boards, failures and history."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """The daily scrape: one run per company (or per batch of companies, for big registries)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Sensors: the registry keeps the company partitions in sync; automation carries updates downstream."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -53,7 +53,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     backend = "LLM at " + settings.LLM_URL.get() if settings.LLM_URL.get() else "offline rules extractor"
     console.print(f"{len(selected)} companies -> {settings.DB_PATH.get()} (enrichment: {backend})")
-    report = run_pipeline(defs, instance, selected, batch_size=args.batch_size, build_jobs=not args.no_jobs, console=console)
+    report = run_pipeline(
+        defs,
+        instance,
+        selected,
+        batch_size=args.batch_size,
+        build_jobs=not args.no_jobs,
+        console=console,
+        log_level="DEBUG" if args.verbose else "WARNING",
+    )
     with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
         counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}
     print_summary(console, report, counts)
@@ -61,14 +69,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from job_assets.devserver.samples import sample_registry_path
+    from job_assets.devserver.sample_registry import sample_registry_path
     from job_assets.devserver.server import AtsDevServer
 
     with AtsDevServer() as server:
         os.environ.update(server.env())
         os.environ.setdefault("JOB_ASSETS_COMPANIES", str(sample_registry_path()))
         console.print(f"sample boards served at {server.url} (no internet needed)")
-        return cmd_run(argparse.Namespace(company=None, batch_size=args.batch_size, no_jobs=False))
+        return cmd_run(argparse.Namespace(company=None, batch_size=args.batch_size, no_jobs=False, verbose=args.verbose))
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
@@ -87,10 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--company", nargs="+", metavar="SLUG", help="only these companies (default: all)")
     p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
     p.add_argument("--no-jobs", action="store_true", help="skip rebuilding the jobs table")
+    p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
     p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("setup", help="sync company partitions with the registry and set the GPU pool limit")

@@ -38,10 +38,12 @@ def run_pipeline(
     batch_size: int = 1,
     build_jobs: bool = True,
     console: Console | None = None,
+    log_level: str = "WARNING",
 ) -> RunReport:
     """One run per company (or per batch of consecutive companies), then one run of the jobs table."""
     console = console or Console(stderr=True)
     refresh = defs.resolve_job_def("refresh_companies")
+    quiet = {"loggers": {"console": {"config": {"log_level": log_level}}}}  # the event log keeps everything
     report = RunReport()
     started = time.perf_counter()
     order = instance.get_dynamic_partitions("company")
@@ -54,12 +56,14 @@ def run_pipeline(
             progress.update(task, description=f"{batch[0]}" + (f" .. {batch[-1]}" if len(batch) > 1 else ""))
             contiguous = order.index(batch[-1]) - order.index(batch[0]) == len(batch) - 1
             if len(batch) == 1:
-                result = refresh.execute_in_process(partition_key=batch[0], instance=instance, raise_on_error=False)
+                result = refresh.execute_in_process(
+                    partition_key=batch[0], instance=instance, raise_on_error=False, run_config=quiet
+                )
             elif contiguous:
                 tags = {RANGE_START: batch[0], RANGE_END: batch[-1]}
-                result = refresh.execute_in_process(tags=tags, instance=instance, raise_on_error=False)
+                result = refresh.execute_in_process(tags=tags, instance=instance, raise_on_error=False, run_config=quiet)
             else:  # not a range of the instance's partitions: fall back to a run each
-                sub = run_pipeline(defs, instance, batch, 1, False, console)
+                sub = run_pipeline(defs, instance, batch, 1, False, console, log_level)
                 report.succeeded += sub.succeeded
                 report.failed |= sub.failed
                 progress.advance(task, len(batch))
@@ -73,7 +77,9 @@ def run_pipeline(
             progress.advance(task, len(batch))
         if build_jobs:
             progress.update(task, description="jobs table")
-            result = defs.resolve_job_def("build_jobs_table").execute_in_process(instance=instance, raise_on_error=False)
+            result = defs.resolve_job_def("build_jobs_table").execute_in_process(
+                instance=instance, raise_on_error=False, run_config=quiet
+            )
             report.jobs_ok = result.success
             if not result.success:
                 report.failed["(jobs table)"] = _failure_message(result)

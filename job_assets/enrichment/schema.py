@@ -86,7 +86,16 @@ class ExtractedFields(BaseModel):
     salary_period: Literal["year", "month", "week", "day", "hour"] | None = None
     remote: Literal["remote", "hybrid", "onsite", "unknown"] = "unknown"
     seniority: Literal[
-        "intern", "junior", "mid", "senior", "staff", "principal", "manager", "director", "executive", "unknown"
+        "intern",
+        "junior",
+        "mid",
+        "senior",
+        "staff",
+        "principal",
+        "manager",
+        "director",
+        "executive",
+        "unknown",
     ] = "unknown"
     employment_type: Literal["full_time", "part_time", "contract", "intern", "temporary"] | None = None
     years_experience_min: int | None = Field(default=None, ge=0, le=50)

@@ -13,46 +13,19 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_SKIP = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "canvas", "button"}
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+_SKIP = _tags("script style noscript template head title iframe object svg canvas button")
+# Blocks a browser renders with a margin: a blank line around them (inside a list item, a new line).
+_PARAGRAPHS = _tags("p h1 h2 h3 h4 h5 h6 hr table ul ol dl blockquote pre figure details")
+# Blocks without a margin (Lever writes one `<div>` per line): a new line, no blank line.
+_LINES = _tags(
+    "div section article header footer main aside nav form fieldset address summary figcaption tr dt dd caption option"
 )
-# Blocks separated from their neighbours by a blank line (at top level; inside a list item, a new line).
-_PARAGRAPHS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "main",
-        "aside",
-        "nav",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "form",
-        "fieldset",
-        "address",
-        "details",
-        "summary",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "table",
-        "ul",
-        "ol",
-        "dl",
-    }
-)
-# Blocks that start a new line without a blank line.
-_LINES = frozenset({"br", "tr", "dt", "dd", "caption", "option"})
-_CELLS = frozenset({"td", "th"})
+_CELLS = _tags("td th")
 
 _ESCAPED_TAG = re.compile(r"&lt;\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^&]*?)?\s*/?\s*&gt;")
 _REAL_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -75,14 +48,22 @@ class _Writer:
         self.separator = 0  # 0: none yet, 1: new line, 2: blank line before the next line
 
     def text(self, value: str) -> None:
-        self.parts.append(value)
+        if self.parts or not value.isspace():  # whitespace between blocks is layout, not text
+            self.parts.append(value)
 
     def space(self) -> None:
         self.parts.append(" ")
 
     def brk(self, level: int) -> None:
-        self._flush()
-        self.separator = max(self.separator, level)
+        if self.parts:
+            self._flush()
+        if level > self.separator:
+            self.separator = level
+
+    def line_break(self) -> None:
+        """`<br>`: ends the line; a `<br>` on an empty line (`<br><br>`, `<div><br></div>`) is a blank line."""
+        empty = not "".join(self.parts).strip()
+        self.brk(2 if empty and self.lines else 1)
 
     def item(self, prefix: str) -> None:
         """A list item: its first non-empty line gets the `- ` prefix."""
@@ -107,8 +88,8 @@ class _Writer:
         return "\n".join(self.lines)
 
 
-def _children(node: LexborNode) -> list[LexborNode]:
-    out: list[LexborNode] = []
+def _children(node: LexborNode) -> list[LexborNode | str]:
+    out: list[LexborNode | str] = []
     child = node.child
     while child is not None:
         out.append(child)
@@ -117,40 +98,44 @@ def _children(node: LexborNode) -> list[LexborNode]:
 
 
 def _walk(root: LexborNode, out: _Writer) -> None:
-    # Stack entries: (node, closing) - closing=True means "after the node's children".
-    stack: list[tuple[LexborNode, bool]] = [(c, False) for c in reversed(_children(root))]
+    # A depth-first walk with an explicit stack. A block element also pushes its tag name (a str) so
+    # that popping it later means "after the element's children"; inline elements push nothing.
+    stack: list[LexborNode | str] = _children(root)
+    stack.reverse()
     li_depth = 0
     while stack:
-        node, closing = stack.pop()
-        tag = node.tag
-        if closing:
-            if tag == "li":
+        item = stack.pop()
+        if isinstance(item, str):
+            if item == "li":
                 li_depth -= 1
                 out.brk(1)
-            elif tag in _PARAGRAPHS:
-                out.brk(1 if li_depth else 2)
-            elif tag in _LINES:
-                out.brk(1)
+            else:
+                out.brk(2 if item in _PARAGRAPHS and not li_depth else 1)
             continue
+        tag = item.tag
         if tag == "-text":
-            out.text(node.text_content or "")
+            out.text(item.text_content or "")
             continue
-        if tag is None or tag.startswith("-") or tag in _SKIP:
+        if tag is None or tag[0] == "-" or tag in _SKIP:
             continue  # comments, doctype, scripts
         if tag == "br":
-            out.brk(1)
+            out.line_break()
             continue
         if tag == "li":
             out.item("  " * li_depth + "- ")
             li_depth += 1
+            stack.append(tag)
         elif tag in _PARAGRAPHS:
             out.brk(1 if li_depth else 2)
+            stack.append(tag)
         elif tag in _LINES:
             out.brk(1)
+            stack.append(tag)
         elif tag in _CELLS:
             out.space()
-        stack.append((node, True))
-        stack.extend((c, False) for c in reversed(_children(node)))
+        children = _children(item)
+        children.reverse()
+        stack.extend(children)
 
 
 def plain_to_text(text: str) -> str:

@@ -24,7 +24,11 @@ _REMOTE = re.compile(
 )
 _HYBRID = re.compile(r"^hybrid\b.*$|^.*[\s(\-–—,]hybrid\s*\)?$", re.IGNORECASE)
 _REMOTE_WORD = re.compile(r"\bremote\b", re.IGNORECASE)
-_OFFICE_WORDS = re.compile(r"\bhybrid\b|\bon-?site\b|\bin[- ]office\b", re.IGNORECASE)
+# Words that make a "remote" location mixed or partial ("Remote-friendly", "Hybrid/Remote").
+_OFFICE_WORDS = re.compile(
+    r"\bhybrid\b|\bon-?site\b|\bin[- ]office\b|remote[\s-]*(?:first|friendly|optional|eligible|possible|ok)\b",
+    re.IGNORECASE,
+)
 
 
 def clean_location(text: str) -> str:

@@ -16,7 +16,9 @@ class PostingError(ValueError):
 
 
 def _type_name(value: object) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(type(value), type(value).__name__)
+    return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def opt_str(obj: Mapping[str, Any], key: str, where: str = "") -> str | None:

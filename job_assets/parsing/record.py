@@ -66,6 +66,7 @@ def build_record(ctx: PostingContext, fields: PostingFields) -> dict[str, Any]:
     data.pop("pay")
     record: dict[str, Any] = {
         **data,
+        "title": " ".join(fields.title.split()),
         "posting_key": f"{ctx.source}:{fields.source_id}",
         "company": ctx.company,
         "company_name": ctx.company_name,

@@ -1,0 +1,224 @@
+"""Postings -> clusters of postings that are one job, with the rule and score of every merge.
+
+Order of work: exact keys first (the same canonical URL; the same title and description), vectorised in
+polars; then near-duplicates among what is left, compared only within one company and one level, in batches
+of whole companies so memory stays bounded at a million postings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import polars as pl
+
+from job_assets.dedup.boilerplate import normalised_text, role_shingles
+from job_assets.dedup.cluster import Edge, GuardedUnionFind, merge_edges, orient
+from job_assets.dedup.schema import POSTING_COLUMNS, REQUIRED_COLUMNS, conform
+from job_assets.dedup.similarity import (
+    MatchConfig,
+    accepts,
+    candidate_pairs,
+    jaccard,
+    role_groups,
+    title_agreement,
+)
+from job_assets.dedup.text import TitleParts, canonical_url, normalise_department, parse_title
+
+ASSIGNMENT_SCHEMA: dict[str, pl.DataType] = {
+    "posting_key": pl.String(),
+    "company": pl.String(),
+    "cluster_key": pl.String(),  # posting_key of the cluster's anchor (its earliest posting)
+    "rule": pl.String(),
+    "score": pl.Float64(),
+    "matched_to": pl.String(),
+}
+
+
+def prepare_postings(postings: pl.DataFrame) -> pl.DataFrame:
+    """Conform to the columns dedup reads and keep one row per (company, posting_key): the latest fetch.
+    Sorted, so every later step is independent of the input's row order."""
+    frame = conform(postings, POSTING_COLUMNS, REQUIRED_COLUMNS)
+    null_keys = frame.filter(pl.col("posting_key").is_null() | pl.col("company").is_null()).height
+    if null_keys:
+        raise ValueError(f"{null_keys} posting(s) have no posting_key or company; cannot deduplicate them")
+    return (
+        frame.sort(["company", "posting_key", "fetched_at"], nulls_last=False)
+        .unique(["company", "posting_key"], keep="last", maintain_order=True)
+        .with_columns(pl.col("locations").fill_null(pl.lit([], pl.List(pl.String()))))
+    )
+
+
+def _title_features(frame: pl.DataFrame) -> pl.DataFrame:
+    cache: dict[tuple[str | None, tuple[str, ...]], TitleParts] = {}
+    levels, cores = [], []
+    for title, locations in zip(frame["title"].to_list(), frame["locations"].to_list(), strict=True):
+        key = (title, tuple(locations or ()))
+        parts = cache.get(key)
+        if parts is None:
+            parts = cache[key] = parse_title(title, locations)
+        levels.append(parts.level)
+        cores.append(parts.core)
+    urls = frame["url"].drop_nulls().unique().to_list()
+    canonical = {u: canonical_url(u) for u in urls}
+    departments = frame["department"].drop_nulls().unique().to_list()
+    dept_norm = {d: normalise_department(d) for d in departments}
+    return frame.with_columns(
+        level=pl.Series(levels, dtype=pl.String()),
+        role=pl.Series(cores, dtype=pl.String()),
+        canon_url=pl.col("url").replace_strict(canonical, default=None, return_dtype=pl.String()),
+        dept=pl.col("department").replace_strict(dept_norm, default=None, return_dtype=pl.String()),
+    )
+
+
+def _exact_edges(frame: pl.DataFrame, key: str, rule: str) -> pl.DataFrame:
+    """Each member of a (company, key) group linked to the group's first row."""
+    return (
+        frame.filter(pl.col(key).is_not_null())
+        .with_columns(first=pl.col("row").min().over(["company", key]))
+        .filter(pl.col("row") != pl.col("first"))
+        .select(a=pl.col("first"), b=pl.col("row"), rule=pl.lit(rule), score=pl.lit(1.0))
+    )
+
+
+def _company_batches(frame: pl.DataFrame, batch_rows: int) -> Iterator[pl.DataFrame]:
+    """Slices of whole companies of about `batch_rows` rows (frame sorted by company)."""
+    sizes = frame.group_by("company", maintain_order=True).len()
+    start, size = 0, 0
+    for count in sizes["len"].to_list():
+        size += count
+        if size >= batch_rows:
+            yield frame.slice(start, size)
+            start, size = start + size, 0
+    if size:
+        yield frame.slice(start, size)
+
+
+def _role_groups(batch: pl.DataFrame, config: MatchConfig) -> pl.Series:
+    """Per company, an id for each group of role titles that could name one job (see `role_groups`)."""
+    labels: dict[tuple[str, str], str] = {}
+    for company, roles in batch.group_by("company").agg(pl.col("role").unique().sort()).iter_rows():
+        for role, group in zip(roles, role_groups(roles, config), strict=True):
+            labels[company, role] = roles[group]
+    return pl.Series(
+        [labels[c, r] for c, r in zip(batch["company"].to_list(), batch["role"].to_list(), strict=True)],
+        dtype=pl.String(),
+    )
+
+
+def _near_edges(reps: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], set[int]]:
+    """Near-duplicate pairs among `reps`, and the rows with enough role text to be compared at all."""
+    edges: list[Edge] = []
+    with_text: set[int] = set()
+    for batch in _company_batches(reps, config.batch_rows):
+        shingled = role_shingles(
+            batch.select("row", "company", _role_groups(batch, config).alias("role"), "description_text"),
+            min_roles=config.boilerplate_min_roles,
+            share=config.boilerplate_share,
+        )
+        lengths = shingled["shingles"].list.len().to_numpy()
+        offsets = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
+        flat = shingled["shingles"].explode().drop_nulls().to_numpy()
+        position = {row: i for i, row in enumerate(shingled["row"].to_list())}
+        with_text.update(r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles)
+        block_level = pl.col("level") if config.guards else pl.lit("")
+        blocks = (
+            batch.select("row", "company", block_level.alias("level"), "role")
+            .group_by("company", "level", maintain_order=True)
+            .agg("row", "role")
+        )
+        for rows, roles in zip(blocks["row"].to_list(), blocks["role"].to_list(), strict=True):
+            if len(rows) < 2:
+                continue
+            arrays = [flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows]
+            sets: dict[int, set[int]] = {}
+            for i, j in candidate_pairs(roles, arrays, config):
+                a = sets.get(i) or sets.setdefault(i, set(arrays[i].tolist()))
+                b = sets.get(j) or sets.setdefault(j, set(arrays[j].tolist()))
+                similarity = jaccard(a, b)
+                if accepts(similarity, title_agreement(roles[i], roles[j]), config):
+                    edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
+    return edges, with_text
+
+
+def _title_only_edges(frame: pl.DataFrame, uf: GuardedUnionFind, with_text: set[int]) -> list[Edge]:
+    """A posting with no role text to compare (a job board listing without a description) joins the job
+    with the same level and role title when exactly one such job exists; with two, it is ambiguous."""
+    textless = [
+        (row, company, level, role)
+        for row, company, level, role, text_key in frame.select("row", "company", "level", "role", "text_key").iter_rows()
+        if row not in with_text and text_key is None and role
+    ]
+    if not textless:
+        return []
+    wanted = {(c, lv, r) for _, c, lv, r in textless}
+    jobs: dict[tuple[str, str, str], set[int]] = {}
+    anchor: dict[tuple[str, str, str], int] = {}
+    for row, company, level, role in frame.select("row", "company", "level", "role").iter_rows():
+        key = (company, level, role)
+        if row in with_text and key in wanted:
+            jobs.setdefault(key, set()).add(uf.find(row))
+            anchor.setdefault(key, row)
+    return [
+        Edge(anchor[c, lv, r], row, "title_only", 1.0)
+        for row, c, lv, r in textless
+        if len(jobs.get((c, lv, r), ())) == 1
+    ]
+
+
+def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) -> pl.DataFrame:
+    """Every posting -> its cluster (ASSIGNMENT_SCHEMA).
+
+    `postings`: from `prepare_postings` (unique per company and key, sorted by company), optionally with a
+    boolean `_standin` column marking rows that stand in for something else and must never anchor a cluster.
+    """
+    config = config or MatchConfig()
+    if postings.is_empty():
+        return pl.DataFrame(schema=ASSIGNMENT_SCHEMA)
+    frame = _title_features(postings.with_row_index("row"))
+    frame = frame.with_columns(
+        text_key=pl.when(pl.col("description_text").str.strip_chars().str.len_bytes() > 0).then(
+            pl.concat_str(
+                ["company", "level", "role", normalised_text("description_text")], separator="\x1f"
+            ).hash(7)
+        )
+    )
+    exact = pl.concat([_exact_edges(frame, "canon_url", "url"), _exact_edges(frame, "text_key", "exact_text")])
+    edges = [Edge(a, b, rule, score) for a, b, rule, score in exact.iter_rows()]
+    reps = frame.filter(
+        pl.col("text_key").is_null() | (pl.col("row") == pl.col("row").min().over(["company", "text_key"]))
+    )
+    near, with_text = _near_edges(reps, config)
+    uf = GuardedUnionFind(
+        frame["level"].to_list(),
+        frame["role"].to_list(),
+        frame["source"].to_list(),
+        frame["dept"].to_list(),
+        config.typo_ratio,
+        enabled=config.guards,
+    )
+    accepted = merge_edges(uf, edges + near)
+    accepted += merge_edges(uf, _title_only_edges(frame, uf, with_text))
+
+    # The anchor (and so a new job's id) is the earliest real posting; `_standin` rows never anchor.
+    standin = pl.col("_standin") if "_standin" in frame.columns else pl.lit(False)
+    anchor_order = (
+        frame.select("row", "posted_at", "fetched_at", "posting_key", standin.alias("_standin"))
+        .sort(["_standin", "posted_at", "fetched_at", "posting_key"], nulls_last=True)["row"]
+        .to_numpy()
+    )
+    anchor_rank = np.empty(frame.height, dtype=np.int64)
+    anchor_rank[anchor_order] = np.arange(frame.height)
+    root_of, how = orient(frame.height, uf, accepted, anchor_rank.tolist())
+    keys = frame["posting_key"].to_list()
+    return pl.DataFrame(
+        {
+            "posting_key": keys,
+            "company": frame["company"],
+            "cluster_key": [keys[r] for r in root_of],
+            "rule": [h[0] for h in how],
+            "score": [h[1] for h in how],
+            "matched_to": [None if h[2] is None else keys[h[2]] for h in how],
+        },
+        schema=ASSIGNMENT_SCHEMA,
+    )

@@ -1,0 +1,115 @@
+"""The deduplicated `jobs` table, its `job_matches` explanation table and the user's own fields."""
+
+from __future__ import annotations
+
+import polars as pl
+
+USER_STATUSES: tuple[str, ...] = ("new", "interested", "applied", "interviewing", "offer", "rejected", "archived")
+
+JOBS_SCHEMA: dict[str, pl.DataType] = {
+    "job_id": pl.String(),
+    "company": pl.String(),
+    "company_name": pl.String(),
+    "title": pl.String(),
+    "department": pl.String(),
+    "locations": pl.List(pl.String()),
+    "remote": pl.String(),
+    "seniority": pl.String(),
+    "employment_type": pl.String(),
+    "salary_min": pl.Float64(),
+    "salary_max": pl.Float64(),
+    "salary_currency": pl.String(),
+    "salary_period": pl.String(),
+    "salary_annual_min": pl.Float64(),
+    "salary_annual_max": pl.Float64(),
+    "skills": pl.List(pl.String()),
+    "summary": pl.String(),
+    "description_text": pl.String(),
+    "url": pl.String(),
+    "posting_urls": pl.List(pl.String()),
+    "posting_keys": pl.List(pl.String()),
+    "sources": pl.List(pl.String()),
+    "first_seen_at": pl.Datetime("us", "UTC"),
+    "last_seen_at": pl.Datetime("us", "UTC"),
+    "is_open": pl.Boolean(),
+    "closed_at": pl.Datetime("us", "UTC"),
+}
+
+MATCH_RULES: tuple[str, ...] = ("root", "url", "exact_text", "near_text", "carried")
+"""How a posting joined its job: `root` is the posting the job is anchored on; `url`, `exact_text` and
+`near_text` are merges (with `matched_to` the posting it matched); `carried` rows are kept unchanged from the
+previous build for jobs whose company was not rescraped or that are closed."""
+
+MATCHES_SCHEMA: dict[str, pl.DataType] = {
+    "posting_key": pl.String(),
+    "company": pl.String(),
+    "job_id": pl.String(),
+    "rule": pl.String(),  # one of MATCH_RULES
+    "score": pl.Float64(),  # 1.0 for exact rules; the role-text Jaccard similarity for near_text
+    "matched_to": pl.String(),  # the posting_key it was merged with; null for root/carried
+}
+
+MERGES_SCHEMA: dict[str, pl.DataType] = {"from_job_id": pl.String(), "into_job_id": pl.String()}
+"""Previous jobs absorbed into another job by this build (their postings now match it)."""
+
+USER_FIELDS_SCHEMA: dict[str, pl.DataType] = {
+    "job_id": pl.String(),
+    "favorite": pl.Boolean(),
+    "status": pl.String(),  # one of USER_STATUSES
+    "notes": pl.String(),
+    "updated_at": pl.Datetime("us", "UTC"),
+}
+
+# The posting columns dedup reads. Anything else in the enriched frame is ignored; a missing optional column
+# (a test frame, an older partition) reads as null.
+POSTING_COLUMNS: dict[str, pl.DataType] = {
+    "posting_key": pl.String(),
+    "company": pl.String(),
+    "company_name": pl.String(),
+    "source": pl.String(),
+    "url": pl.String(),
+    "title": pl.String(),
+    "locations": pl.List(pl.String()),
+    "department": pl.String(),
+    "employment_type": pl.String(),
+    "description_text": pl.String(),
+    "posted_at": pl.Datetime("us", "UTC"),
+    "updated_at": pl.Datetime("us", "UTC"),
+    "fetched_at": pl.Datetime("us", "UTC"),
+    "salary_min": pl.Float64(),
+    "salary_max": pl.Float64(),
+    "salary_currency": pl.String(),
+    "salary_period": pl.String(),
+    "salary_annual_min": pl.Float64(),
+    "salary_annual_max": pl.Float64(),
+    "salary_source": pl.String(),
+    "remote": pl.String(),
+    "seniority": pl.String(),
+    "skills": pl.List(pl.String()),
+    "summary": pl.String(),
+}
+REQUIRED_COLUMNS: tuple[str, ...] = ("posting_key", "company", "source", "title")
+
+
+def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType], required: tuple[str, ...] = ()) -> pl.DataFrame:
+    """`frame` with exactly `schema`'s columns and types: missing optional columns as nulls, a missing
+    required column as a clear error (never a silent all-null key)."""
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise ValueError(f"postings frame lacks required column(s) {missing}; has {frame.columns}")
+    columns = []
+    for name, dtype in schema.items():
+        if name not in frame.columns:
+            columns.append(pl.lit(None, dtype).alias(name))
+        elif isinstance(dtype, pl.Datetime) and frame.schema[name] != dtype:
+            column = pl.col(name)
+            if isinstance(frame.schema[name], pl.Datetime) and frame.schema[name].time_zone:  # type: ignore[union-attr]
+                column = column.dt.convert_time_zone("UTC")
+            columns.append(column.cast(dtype))
+        else:
+            columns.append(pl.col(name).cast(dtype))
+    return frame.select(columns)
+
+
+def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame(schema=schema)

@@ -1,0 +1,135 @@
+"""When two postings of one company may be one job: the guards, the text similarity and candidate pairs.
+
+Guards are hard vetoes, scores are evidence. A different level (`II` vs `Senior`) or a different team
+(`Payments` vs `Identity` in the title, or two departments on one board) is never the same job however alike
+the text; otherwise the role-specific text decides (Jaccard similarity of word shingles), with the bar raised
+when the titles are only loosely alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz, process
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    near_threshold: float = 0.5  # role-text Jaccard for titles that agree (token sort ratio >= title_agree)
+    loose_threshold: float = 0.7  # role-text Jaccard when the titles only share words
+    title_agree: float = 90.0
+    title_prefilter: float = 60.0  # token-set ratio below which two titles are never compared
+    typo_ratio: float = 80.0  # differing title words this alike are a typo, not another team
+    min_shingles: int = 8  # less role text than this is no evidence either way
+    all_pairs_max: int = 48  # blocks up to this size compare all title-compatible pairs; larger use LSH
+    lsh_threshold: float = 0.4  # MinHash LSH candidate threshold (below near_threshold: LSH only proposes)
+    num_perm: int = 64
+    boilerplate_min_roles: int = 3
+    boilerplate_share: float = 0.2
+    batch_rows: int = 20_000  # postings per feature batch (whole companies): bounds memory at 1M postings
+    guards: bool = True  # the level/team/department vetoes; off only to measure what they buy
+
+
+def roles_compatible(a: frozenset[str], b: frozenset[str], typo_ratio: float = 80.0) -> bool:
+    """Team guard on the level-free title words. One title refining the other (`Backend Engineer` vs
+    `Backend Engineer, Payments`) can be one job, as can a typo (`Enginer`, `Back-end`); when each title
+    has words the other lacks (`Payments` vs `Identity`, `Platform` vs `Product`), they name different roles."""
+    only_a, only_b = a - b, b - a
+    if not only_a or not only_b:
+        return True
+    if fuzz.ratio("".join(sorted(only_a)), "".join(sorted(only_b))) >= max(typo_ratio, 90.0):
+        return True  # split or joined words: "back end" vs "backend"
+    rest_a = {x for x in only_a if not any(fuzz.ratio(x, y) >= typo_ratio for y in only_b)}
+    rest_b = {y for y in only_b if not any(fuzz.ratio(x, y) >= typo_ratio for x in only_a)}
+    return not rest_a or not rest_b
+
+
+def departments_compatible(a: str | None, b: str | None) -> bool:
+    """Department guard, used only between postings of the same source (each ATS names departments its own
+    way): unknown, equal or nested (`engineering` within `engineering platform`) is compatible."""
+    if a is None or b is None or a == b:
+        return True
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+
+
+def role_groups(roles: Sequence[str], config: MatchConfig, chunk: int = 2048) -> list[int]:
+    """Group a company's distinct role titles that could name one job (a typo, a qualifier added by one
+    board): the boilerplate detector counts groups, so a role's own text repeated under three spellings of
+    its title is not mistaken for company boilerplate."""
+    n = len(roles)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    tokens = [frozenset(r.split()) for r in roles]
+    for start in range(0, n, chunk):
+        scores = process.cdist(
+            roles[start : start + chunk], roles, scorer=fuzz.token_set_ratio,
+            score_cutoff=config.title_agree, dtype=np.uint8, workers=1,
+        )
+        for i, j in zip(*np.nonzero(scores), strict=True):
+            a, b = start + int(i), int(j)
+            if a < b and roles_compatible(tokens[a], tokens[b], config.typo_ratio):
+                parent[find(a)] = find(b)
+    return [find(i) for i in range(n)]
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def title_agreement(a: str, b: str) -> float:
+    if not a and not b:
+        return 100.0
+    return fuzz.token_sort_ratio(a, b)
+
+
+def accepts(similarity: float, title_score: float, config: MatchConfig) -> bool:
+    bar = config.near_threshold if title_score >= config.title_agree else config.loose_threshold
+    return similarity >= bar
+
+
+def candidate_pairs(
+    cores: Sequence[str], shingles: Sequence[np.ndarray], config: MatchConfig
+) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) within one block (one company, one level) worth verifying.
+
+    Small blocks: every pair whose titles pass the prefilter (rapidfuzz's cdist, in C++). Large blocks:
+    pairs proposed by MinHash LSH over the role shingles, then the same title prefilter, so the cost
+    grows with the number of near pairs, not with the square of the block.
+    """
+    n = len(cores)
+    if n < 2:
+        return
+    has_text = [len(s) >= config.min_shingles for s in shingles]
+    if n <= config.all_pairs_max:
+        scores = process.cdist(
+            [c or "\x00" for c in cores], [c or "\x00" for c in cores], scorer=fuzz.token_set_ratio,
+            score_cutoff=config.title_prefilter, dtype=np.uint8, workers=1,
+        )
+        for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
+            if has_text[i] and has_text[j]:
+                yield int(i), int(j)
+        return
+    lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.num_perm)
+    indexed = [i for i in range(n) if has_text[i]]
+    sketches = MinHash.bulk(
+        (shingles[i].tolist() for i in indexed), num_perm=config.num_perm, hashfunc=int, seed=1
+    )
+    with lsh.insertion_session() as session:
+        for i, sketch in zip(indexed, sketches, strict=True):
+            session.insert(i, sketch, check_duplication=False)
+    for i, sketch in zip(indexed, sketches, strict=True):
+        for j in lsh.query(sketch):
+            if j > i and fuzz.token_set_ratio(cores[i] or "\x00", cores[j] or "\x00") >= config.title_prefilter:
+                yield i, j

@@ -1,0 +1,273 @@
+"""Pay from posting text: the explicit formats real postings use, and none of the numbers that only look like pay.
+
+A figure counts only with a currency marker ($, £, €, USD, CAD ...) and a plausible size for its period. Ranges
+are taken as stated; a lone figure needs a qualifier ("up to $210k") or a pay word before it ("Base salary:").
+Amounts in millions/billions, funding rounds, budgets, stipends, 401(k) matches and bonuses are rejected. When a
+posting lists several ranges (one per location), the first is the primary and is the one returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ANNUAL_FACTORS: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
+
+_PREFIX_CURRENCIES: dict[str, str] = {
+    "US$": "USD", "USD": "USD", "CA$": "CAD", "C$": "CAD", "CAD": "CAD", "AU$": "AUD", "A$": "AUD", "AUD": "AUD",
+    "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD", "R$": "BRL", "BRL": "BRL",
+    "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "₹": "INR", "INR": "INR", "¥": "JPY",
+    "JPY": "JPY", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "MXN": "MXN", "ZAR": "ZAR", "$": "USD",
+}  # fmt: skip
+_SUFFIX_CURRENCIES: dict[str, str] = {k: v for k, v in _PREFIX_CURRENCIES.items() if k.isalpha()} | {
+    "€": "EUR",
+    "£": "GBP",
+    "zł": "PLN",
+}
+_LARGE_UNIT_CURRENCIES = {"JPY", "INR"}  # salaries in the millions are ordinary here
+
+
+def _alternation(tokens: dict[str, str]) -> str:
+    parts = []
+    for token in sorted(tokens, key=len, reverse=True):
+        escaped = re.escape(token)
+        parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if token[-1].isalpha() else escaped)
+    return "|".join(parts)
+
+
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"  # 120,000 / 120,000.00
+    r"|\d{1,2}(?:,\d{2})+,\d{3}"  # 25,00,000 (Indian grouping)
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"  # 60.000 / 60.000,00
+    r"|\d{1,3}(?:[\u00a0\u202f' ]\d{3})+(?!\d)"  # 60 000 / 120'000
+    r"|\d+(?:[.,]\d{1,2})?"  # 120 / 58.50 / 45,50
+)
+_NOT_LARGE = r"(?!\s?(?:million|billion|mn|bn|mm|[mMbB])(?![A-Za-z]))"
+
+
+def _amount(i: int) -> str:
+    return (
+        rf"(?:(?P<c{i}>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
+        rf"(?P<n{i}>{_NUM})(?P<k{i}>\s?[kK](?![A-Za-z])|\s?thousand\b)?{_NOT_LARGE}"
+        rf"(?:\s?(?P<s{i}>{_alternation(_SUFFIX_CURRENCIES)}))?"
+    )
+
+
+_SEPARATOR = r"\s*(?P<sep>-|–|—|~|\bto\b|\band\b|\bbis\b)\s*"
+_RANGE = re.compile(_amount(1) + _SEPARATOR + _amount(2))
+_SINGLE = re.compile(_amount(1))
+_QUALIFIER = re.compile(
+    r"(?P<q>up\s+to|upto|maximum(?:\s+of)?|max\.?|from|starting\s+(?:at|from)|minimum(?:\s+of)?|min\.?|at\s+least)\s*$",
+    re.IGNORECASE,
+)
+_PAY_WORDS = re.compile(
+    r"\b(?:salary|compensation|pay|base|OTE|wage|rate|earn\w*|remuneration)\b", re.IGNORECASE
+)
+
+_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("hour", r"per\s+hour|an\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|\bp/?h\b"),
+    ("day", r"per\s+day|a\s+day|/\s?day\b|daily|day\s+rate|per\s+diem"),
+    ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly"),
+    ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly|pro\s+monat"),
+    ("year", r"per\s+year|a\s+year|per\s+annum|\bp\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|/\s?annum|annual\w*|yearly|/\s?jahr|pro\s+jahr|brutto/jahr|par\s+an\b"),
+)  # fmt: skip
+_PERIOD = [(period, re.compile(pattern, re.IGNORECASE)) for period, pattern in _PERIOD_PATTERNS]
+
+# Words that say an amount is something other than pay, right after it ("$2,000 learning budget"; but
+# "$150,000 + bonus" is pay plus a bonus) ...
+_AFTER_TRAP = re.compile(
+    r"^\s*(?:[A-Za-z'-]+\s+){0,3}?(?:stipend|budget|allowance|bonus|credit|reimburse\w*|grant|valuation"
+    r"|funding|round|seed|series|revenue|ARR|customers|users|employees|match\w*|in\s+equity|gift|donation)\b",
+    re.IGNORECASE,
+)
+# ... or just before it ("raised a $40 million", "401(k) match up to $6,000", "stipend of $500").
+_BEFORE_TRAP_SINGLE = re.compile(
+    r"(?:raised|funding|valuation|valued|revenue|ARR|stipend|budget|allowance|reimburse\w*|401\s?\(?k\)?|match\w*"
+    r"|bonus|grant|donat\w*|backed|credit)\W+(?:[\w-]+\W+){0,4}$",
+    re.IGNORECASE,
+)
+_BEFORE_TRAP_RANGE = re.compile(
+    r"(?:raised|funding|valuation|valued|revenue)\W+(?:[\w-]+\W+){0,4}$", re.IGNORECASE
+)
+_WINDOW_END = re.compile(r"[\d$£€¥₹;\n]|(?<=[a-z])\.\s")
+
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "year": (1_000, 2_000_000),
+    "month": (100, 500_000),
+    "week": (50, 50_000),
+    "day": (10, 20_000),
+    "hour": (1, 2_000),
+}
+
+
+@dataclass(frozen=True)
+class Pay:
+    """One pay statement in the unit it was stated in."""
+
+    min: float | None
+    max: float | None
+    currency: str
+    period: str
+
+    @property
+    def annual_min(self) -> float | None:
+        return annualise(self.min, self.period)
+
+    @property
+    def annual_max(self) -> float | None:
+        return annualise(self.max, self.period)
+
+
+def annualise(value: float | None, period: str | None) -> float | None:
+    """Hour x 2080, day x 260, week x 52, month x 12: the conventional full-time year."""
+    if value is None or period not in ANNUAL_FACTORS:
+        return None
+    return round(value * ANNUAL_FACTORS[period], 2)
+
+
+def _number(raw: str) -> float:
+    text = re.sub(r"[\u00a0\u202f' ]", "", raw)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}", text):
+        text = text.replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", ".")
+    return float(text)
+
+
+def _value(match: re.Match[str], i: int) -> tuple[float, bool]:
+    value = _number(match.group(f"n{i}"))
+    has_k = bool(match.group(f"k{i}"))
+    return (value * 1000 if has_k else value), has_k
+
+
+def _currency(match: re.Match[str], count: int, before: str) -> str | None:
+    found = [match.group(f"{kind}{i}") for i in range(1, count + 1) for kind in ("c", "s")]
+    codes = [_PREFIX_CURRENCIES.get(t) or _SUFFIX_CURRENCIES[t] for t in found if t]
+    explicit = [code for token, code in zip([t for t in found if t], codes, strict=True) if token != "$"]
+    if explicit:
+        return explicit[0]
+    if codes:
+        return codes[0]
+    context = re.search(r"\b(USD|CAD|EUR|GBP|AUD|CHF|SGD|NZD|INR|JPY)\b", before[-40:])
+    return context.group(1) if context and _PAY_WORDS.search(before[-60:]) else None
+
+
+def _period(after: str, before: str) -> str | None:
+    for period, pattern in _PERIOD:
+        if pattern.search(after[:40]) or pattern.search(before[-25:]):
+            return period
+    return None
+
+
+def _after_window(text: str, end: int) -> str:
+    after = text[end : end + 80]
+    cut = _WINDOW_END.search(after)
+    return after[: cut.start()] if cut else after
+
+
+def _infer_period(high: float, before: str) -> str | None:
+    """No period stated: a year when it is salary-sized; an hour only for a small range next to a pay word."""
+    if high >= 10_000:
+        return "year"
+    if high < 300 and _PAY_WORDS.search(before[-60:]):
+        return "hour"
+    return None
+
+
+def plausible(low: float | None, high: float | None, period: str, currency: str) -> bool:
+    """Within the range real pay takes for the period, and a range no wider than 10x."""
+    floor, ceiling = _BOUNDS[period]
+    if currency in _LARGE_UNIT_CURRENCIES:
+        ceiling *= 1000
+    values = [v for v in (low, high) if v is not None]
+    if not values or any(not floor <= v <= ceiling for v in values):
+        return False
+    return low is None or high is None or (high >= low and high <= low * 10)
+
+
+def _from_range(text: str, match: re.Match[str]) -> Pay | None:
+    before = text[max(0, match.start() - 80) : match.start()]
+    if match.group("sep").lower() == "and" and not re.search(r"between\s*$", before, re.IGNORECASE):
+        return None
+    if _BEFORE_TRAP_RANGE.search(before):
+        return None
+    currency = _currency(match, 2, before)
+    if currency is None:
+        return None
+    (low, low_k), (high, high_k) = _value(match, 1), _value(match, 2)
+    if high_k and not low_k and low < 1000 <= high and low * 1000 <= high * 1.5:
+        low *= 1000  # "$120-150k"
+    if low_k and not high_k and high < 1000 <= low:
+        high *= 1000  # "$120k-150"
+    after = _after_window(text, match.end())
+    if _AFTER_TRAP.search(_strip_period(after)):
+        return None
+    period = _period(after, before) or _infer_period(high, before)
+    if period is None or not plausible(low, high, period, currency):
+        return None
+    return Pay(min=low, max=high, currency=currency, period=period)
+
+
+def _strip_period(after: str) -> str:
+    for _, pattern in _PERIOD:
+        after = pattern.sub(" ", after, count=1)
+    return after
+
+
+def _from_single(text: str, match: re.Match[str]) -> Pay | None:
+    if not (match.group("c1") or match.group("s1")):
+        return None
+    before = text[max(0, match.start() - 80) : match.start()]
+    qualifier = _QUALIFIER.search(before)
+    if _BEFORE_TRAP_SINGLE.search(before[: qualifier.start()] if qualifier else before):
+        return None
+    after = _after_window(text, match.end())
+    if _AFTER_TRAP.search(_strip_period(after)):
+        return None
+    stated = _period(after, before)
+    if not (qualifier or stated or _PAY_WORDS.search(before[-60:])):
+        return None
+    currency = _currency(match, 1, before)
+    value, _ = _value(match, 1)
+    period = stated or _infer_period(value, before if qualifier is None else before[: qualifier.start()])
+    if currency is None or period is None:
+        return None
+    if qualifier and re.match(r"up|upto|max", qualifier.group("q"), re.IGNORECASE):
+        low, high = None, value
+    elif qualifier:
+        low, high = value, None
+    else:
+        low, high = value, value
+    return (
+        Pay(min=low, max=high, currency=currency, period=period)
+        if plausible(low, high, period, currency)
+        else None
+    )
+
+
+def find_all_pay(text: str | None) -> list[Pay]:
+    """Every pay statement in the text, in order of appearance."""
+    if not text:
+        return []
+    found: list[tuple[int, Pay]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RANGE.finditer(text):
+        pay = _from_range(text, match)
+        if pay:
+            found.append((match.start(), pay))
+            taken.append(match.span())
+    for match in _SINGLE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        pay = _from_single(text, match)
+        if pay:
+            found.append((match.start(), pay))
+    return [pay for _, pay in sorted(found, key=lambda item: item[0])]
+
+
+def find_pay(text: str | None) -> Pay | None:
+    """The primary pay statement: the first one (postings list the main location's range first)."""
+    found = find_all_pay(text)
+    return found[0] if found else None

@@ -1,0 +1,166 @@
+"""DuckDB I/O for `jobs`, `job_matches`, `user_fields` and the `jobs_view` notebooks read.
+
+`jobs` and `job_matches` are rebuilt whole on every run, in ONE transaction so a reader never sees jobs from
+one build and matches from another. `user_fields` is never rebuilt: it is written only by `set_user_fields`
+(and re-pointed when a build merges a job into another), so no rebuild can lose what the user wrote.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from job_assets.dedup.history import JobsBuild
+from job_assets.dedup.schema import JOBS_SCHEMA, MATCHES_SCHEMA, USER_FIELDS_SCHEMA, USER_STATUSES, conform
+from job_assets.store.db import read_table, table_exists
+
+JOBS_TABLE = "jobs"
+MATCHES_TABLE = "job_matches"
+USER_FIELDS_TABLE = "user_fields"
+JOBS_VIEW = "jobs_view"
+
+_USER_FIELDS_DDL = f"""
+create table if not exists {USER_FIELDS_TABLE} (
+    job_id varchar primary key,
+    favorite boolean,
+    status varchar check (status in ({", ".join(f"'{s}'" for s in USER_STATUSES)})),
+    notes varchar,
+    updated_at timestamptz
+)"""
+_JOBS_VIEW_DDL = f"""
+create or replace view {JOBS_VIEW} as
+select j.*,
+       coalesce(u.favorite, false) as favorite,
+       coalesce(u.status, 'new') as status,
+       u.notes as notes,
+       u.updated_at as user_updated_at
+from {JOBS_TABLE} j
+left join {USER_FIELDS_TABLE} u on u.job_id = j.job_id"""
+# A merged job's user row is copied to the job that absorbed it (the old row stays: nothing is deleted); when
+# both have one, they are combined (favorite if either was, the survivor's status unless it is still `new`,
+# both notes kept).
+_MOVE_USER_FIELDS = f"""
+insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)
+select $into_job_id, u.favorite, u.status, u.notes, u.updated_at
+from {USER_FIELDS_TABLE} u where u.job_id = $from_job_id and $from_job_id <> $into_job_id
+on conflict (job_id) do update set
+    favorite = coalesce({USER_FIELDS_TABLE}.favorite, false) or coalesce(excluded.favorite, false),
+    status = case when coalesce({USER_FIELDS_TABLE}.status, 'new') = 'new' then excluded.status
+                  else {USER_FIELDS_TABLE}.status end,
+    notes = nullif(concat_ws(chr(10), {USER_FIELDS_TABLE}.notes, excluded.notes), ''),
+    updated_at = greatest({USER_FIELDS_TABLE}.updated_at, excluded.updated_at)"""
+
+
+class UnknownJobError(LookupError):
+    """`set_user_fields` was given a job_id that is not in the jobs table."""
+
+
+def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create whatever is missing (empty `jobs` / `job_matches`, `user_fields`, the view). Idempotent."""
+    for table, schema in ((JOBS_TABLE, JOBS_SCHEMA), (MATCHES_TABLE, MATCHES_SCHEMA)):
+        if not table_exists(conn, table):
+            conn.register("_empty", pl.DataFrame(schema=schema))
+            try:
+                conn.execute(f"create table {table} as select * from _empty")
+            finally:
+                conn.unregister("_empty")
+    conn.execute(_USER_FIELDS_DDL)
+    conn.execute(_JOBS_VIEW_DDL)
+
+
+def write_jobs(conn: duckdb.DuckDBPyConnection, build: JobsBuild) -> None:
+    """Replace `jobs` and `job_matches` with `build` atomically, and carry user fields across merges."""
+    jobs = conform(build.jobs, JOBS_SCHEMA)
+    matches = conform(build.matches, MATCHES_SCHEMA)
+    if jobs["job_id"].is_duplicated().any():
+        raise ValueError("refusing to write jobs: job_id is not unique")
+    conn.register("_incoming_jobs", jobs)
+    conn.register("_incoming_matches", matches)
+    try:
+        conn.execute("begin transaction")
+        try:
+            conn.execute(f"create or replace table {JOBS_TABLE} as select * from _incoming_jobs")
+            conn.execute(f"create or replace table {MATCHES_TABLE} as select * from _incoming_matches")
+            conn.execute(_USER_FIELDS_DDL)
+            for from_job_id, into_job_id in build.merges.select("from_job_id", "into_job_id").iter_rows():
+                conn.execute(_MOVE_USER_FIELDS, {"from_job_id": from_job_id, "into_job_id": into_job_id})
+            conn.execute(_JOBS_VIEW_DDL)
+            conn.execute("commit")
+        except BaseException:
+            conn.execute("rollback")
+            raise
+    finally:
+        for name in ("_incoming_jobs", "_incoming_matches"):
+            conn.unregister(name)
+
+
+def _utc(frame: pl.DataFrame) -> pl.DataFrame:
+    """DuckDB returns TIMESTAMPTZ in the session time zone; the contract is UTC."""
+    return frame.with_columns(
+        pl.col(name).dt.convert_time_zone("UTC")
+        for name, dtype in frame.schema.items()
+        if isinstance(dtype, pl.Datetime) and dtype.time_zone
+    )
+
+
+def read_jobs(conn: duckdb.DuckDBPyConnection, company: str | None = None) -> pl.DataFrame:
+    """The jobs table (empty in JOBS_SCHEMA before the first build)."""
+    where, params = ("company = ?", [company]) if company else (None, [])
+    return conform(_utc(read_table(conn, JOBS_TABLE, where=where, params=params)), JOBS_SCHEMA)
+
+
+def read_matches(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return conform(_utc(read_table(conn, MATCHES_TABLE)), MATCHES_SCHEMA)
+
+
+def read_user_fields(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return conform(_utc(read_table(conn, USER_FIELDS_TABLE)), USER_FIELDS_SCHEMA)
+
+
+def read_jobs_view(conn: duckdb.DuckDBPyConnection, open_only: bool = False) -> pl.DataFrame:
+    """Jobs with the user's fields (`favorite` false and `status` 'new' when never set)."""
+    if not table_exists(conn, JOBS_TABLE):
+        return pl.DataFrame()
+    conn.execute(_USER_FIELDS_DDL)
+    conn.execute(_JOBS_VIEW_DDL)
+    where = " where is_open" if open_only else ""
+    return _utc(conn.sql(f"select * from {JOBS_VIEW}{where} order by company, job_id").pl())
+
+
+def set_user_fields(
+    conn: duckdb.DuckDBPyConnection,
+    job_id: str,
+    favorite: bool | None = None,
+    status: str | None = None,
+    notes: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Set some of a job's user fields (None leaves a field as it is; `notes=""` clears the notes).
+    Returns the job's user fields after the change."""
+    if favorite is None and status is None and notes is None:
+        raise ValueError("nothing to set: pass favorite, status and/or notes")
+    if status is not None and status not in USER_STATUSES:
+        raise ValueError(f"unknown status {status!r}; expected one of: {', '.join(USER_STATUSES)}")
+    if not table_exists(conn, JOBS_TABLE):
+        raise UnknownJobError(f"no jobs table yet: materialize the `jobs` asset before marking job {job_id!r}")
+    found = conn.execute(f"select count(*) from {JOBS_TABLE} where job_id = ?", [job_id]).fetchall()[0][0]
+    if not found:
+        raise UnknownJobError(f"no job with id {job_id!r} (see `select job_id, title from {JOBS_VIEW}`)")
+    conn.execute(_USER_FIELDS_DDL)
+    conn.execute(
+        f"""
+        insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)
+        values ($job_id, $favorite, $status, nullif($notes, ''), $now)
+        on conflict (job_id) do update set
+            favorite = coalesce($favorite, {USER_FIELDS_TABLE}.favorite),
+            status = coalesce($status, {USER_FIELDS_TABLE}.status),
+            notes = case when $notes is null then {USER_FIELDS_TABLE}.notes else nullif($notes, '') end,
+            updated_at = $now""",
+        {"job_id": job_id, "favorite": favorite, "status": status, "notes": notes, "now": now or datetime.now(UTC)},
+    )
+    conn.execute(_JOBS_VIEW_DDL)
+    row = read_user_fields(conn).filter(pl.col("job_id") == job_id).to_dicts()
+    return row[0]

@@ -1,0 +1,158 @@
+"""The deployment files: docker-compose validates (Debian's docker-compose), says what matters, and the
+Dagster instance configs load with the same queue settings as the local `dagster.yaml`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = ROOT / "docker-compose.yml"
+GPU_OVERLAY = ROOT / "deploy" / "compose.gpu.yaml"
+POSTGRES_YAML = ROOT / "deploy" / "dagster.postgres.yaml"
+DOCKER_COMPOSE = shutil.which("docker-compose")
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text())
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return load(COMPOSE)
+
+
+@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="Debian's docker-compose is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("files", [[COMPOSE], [COMPOSE, GPU_OVERLAY]], ids=["base", "gpu-overlay"])
+def test_docker_compose_config_validates(files: list[Path], tmp_path: Path) -> None:
+    args = [DOCKER_COMPOSE or "docker-compose"]
+    for file in files:
+        args += ["-f", str(file)]
+    result = subprocess.run(
+        [*args, "--profile", "gpu", "config"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    merged = yaml.safe_load(result.stdout)
+    assert {"postgres", "user_code", "webserver", "daemon", "dagster_init", "vllm"} <= set(merged["services"])
+    llm_url = merged["services"]["user_code"]["environment"].get("JOB_ASSETS_LLM_URL")
+    assert llm_url == ("http://vllm:8000/v1" if GPU_OVERLAY in files else "")
+
+
+def test_compose_services_health_and_order(compose: dict) -> None:
+    services = compose["services"]
+    assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
+    assert "grpc-health-check" in services["user_code"]["healthcheck"]["test"]
+    assert services["user_code"]["command"][:3] == ["dagster", "code-server", "start"]
+    assert "job_assets.definitions" in services["user_code"]["command"]
+    for name in ("webserver", "daemon"):
+        deps = services[name]["depends_on"]
+        assert deps["postgres"]["condition"] == "service_healthy"
+        assert deps["user_code"]["condition"] == "service_healthy"
+        assert deps["dagster_init"]["condition"] == "service_completed_successfully"
+        assert "/opt/job_assets/deploy/workspace.docker.yaml" in services[name]["command"]
+    init = " ".join(services["dagster_init"]["command"])
+    assert "dagster instance concurrency set vllm_gpu 1" in init
+    from job_assets.automation.gpu import GPU_POOL
+
+    assert f"set {GPU_POOL} 1" in init, "the init service must set the pool the enrichment asset uses"
+
+
+def test_vllm_only_in_the_gpu_profile(compose: dict) -> None:
+    vllm = compose["services"]["vllm"]
+    assert vllm["profiles"] == ["gpu"]
+    assert vllm["image"].startswith("vllm/vllm-openai")
+    command = vllm["command"]
+    assert command[0] == "Qwen/Qwen3-4B-Instruct-2507"
+    assert command[command.index("--max-model-len") + 1] == "8192"
+    assert "--enable-prefix-caching" in command
+    assert "/health" in " ".join(vllm["healthcheck"]["test"])
+    device = vllm["deploy"]["resources"]["reservations"]["devices"][0]
+    assert device["driver"] == "nvidia" and "gpu" in device["capabilities"]
+    # Without the profile nothing else needs vLLM: the stack starts on a machine with no GPU.
+    for name, service in compose["services"].items():
+        if "profiles" not in service:
+            assert "vllm" not in (service.get("depends_on") or {}), name
+    assert compose["services"]["user_code"]["environment"]["JOB_ASSETS_LLM_URL"] == "${JOB_ASSETS_LLM_URL:-}"
+    overlay = load(GPU_OVERLAY)["services"]["user_code"]
+    assert overlay["environment"]["JOB_ASSETS_LLM_URL"] == "http://vllm:8000/v1"
+    assert overlay["depends_on"]["vllm"]["condition"] == "service_healthy"
+
+
+def test_duckdb_volume_is_shared_by_every_service_that_opens_the_store(compose: dict) -> None:
+    assert "job_data" in compose["volumes"]
+    for name in ("user_code", "notebook"):  # runs execute in user_code (DefaultRunLauncher)
+        service = compose["services"][name]
+        mounts = [v for v in service["volumes"] if v.startswith("job_data:")]
+        assert mounts, f"{name} does not mount the store volume"
+        target = mounts[0].split(":")[1]
+        assert service["environment"]["JOB_ASSETS_DB"].startswith(target + "/"), name
+    launcher = load(POSTGRES_YAML)["run_launcher"]["class"]
+    assert launcher == "DefaultRunLauncher", "another launcher needs the volume in its container kwargs"
+
+
+def test_workspace_points_at_the_code_server() -> None:
+    server = load(ROOT / "deploy" / "workspace.docker.yaml")["load_from"][0]["grpc_server"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert server["host"] == "user_code" and server["port"] == 4000
+    assert server["location_name"] == project["tool"]["dg"]["project"]["code_location_name"]
+
+
+def test_dockerfile_builds_from_the_lock_file() -> None:
+    text = (ROOT / "Dockerfile").read_text()
+    assert text.startswith("#") and "FROM python:3.11-slim" in text
+    assert "uv sync --frozen --no-dev" in text
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", ".git", "data/*.duckdb"} <= set(ignored)
+
+
+def test_postgres_instance_config_loads_with_the_local_queue_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dagster._core.instance.config import dagster_instance_config
+
+    for key, value in {"HOST": "localhost", "PORT": "5432", "USER": "u", "PASSWORD": "p", "DB": "d"}.items():
+        monkeypatch.setenv(f"DAGSTER_POSTGRES_{key}", value)
+    shutil.copy(POSTGRES_YAML, tmp_path / "dagster.yaml")
+    config, _ = dagster_instance_config(str(tmp_path))  # validates against Dagster's instance schema
+    assert config["storage"]["postgres"]["postgres_db"]["hostname"] == {"env": "DAGSTER_POSTGRES_HOST"}
+    local = load(ROOT / "dagster.yaml")
+    deployed = load(POSTGRES_YAML)
+    assert deployed["concurrency"] == local["concurrency"]
+    assert (
+        deployed["run_monitoring"]["free_slots_after_run_end_seconds"]
+        == local["run_monitoring"]["free_slots_after_run_end_seconds"]
+    )
+    assert {"key": "job_assets/gpu", "value": "vllm", "limit": 1} in deployed["concurrency"]["runs"][
+        "tag_concurrency_limits"
+    ]
+
+
+def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
+    values = load(ROOT / "deploy" / "k8s" / "values.yaml")
+    local = load(ROOT / "dagster.yaml")
+    assert values["runLauncher"]["type"] == "K8sRunLauncher"
+    assert values["postgresql"]["enabled"] is True
+    monitoring = values["dagsterDaemon"]["runMonitoring"]
+    assert monitoring["enabled"] is True
+    assert monitoring["freeSlotsAfterRunEndSeconds"] == local["run_monitoring"]["free_slots_after_run_end_seconds"]
+    runs = values["concurrency"]["runs"]
+    assert runs["maxConcurrentRuns"] == local["concurrency"]["runs"]["max_concurrent_runs"]
+    assert runs["tagConcurrencyLimits"] == local["concurrency"]["runs"]["tag_concurrency_limits"]
+    assert not values["dagsterDaemon"]["runCoordinator"]["config"]["queuedRunCoordinator"], "limits in one place"
+    launcher = values["runLauncher"]["config"]["k8sRunLauncher"]
+    mount = launcher["volumeMounts"][0]
+    deployment = values["dagster-user-deployments"]["deployments"][0]
+    env = {e["name"]: e["value"] for e in deployment["env"]}
+    assert env["JOB_ASSETS_DB"].startswith(mount["mountPath"] + "/")
+    gpu_config = json.loads(env["JOB_ASSETS_K8S_GPU_CONFIG"])  # the dagster-k8s/config run tag's value
+    sidecar = gpu_config["pod_spec_config"]["init_containers"][0]
+    assert sidecar["resources"]["limits"]["nvidia.com/gpu"] == "1"
+    assert sidecar["restart_policy"] == "Always" and sidecar["args"][0] == "Qwen/Qwen3-4B-Instruct-2507"
+    llm_env = {e["name"]: e["value"] for e in gpu_config["container_config"]["env"]}
+    assert llm_env["JOB_ASSETS_LLM_URL"] == "http://localhost:8000/v1"

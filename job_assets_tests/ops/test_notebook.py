@@ -1,0 +1,69 @@
+"""`notebooks/explore_jobs.ipynb` runs top to bottom (nbclient, the venv's kernel) on a real store."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from job_assets.store import snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "explore_jobs.ipynb"
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("bench_queries", ROOT / "benchmarks" / "queries.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def execute(live: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> nbformat.NotebookNode:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    mark_cell = next(c for c in notebook.cells if "mark" in c.get("metadata", {}).get("tags", []))
+    assert "MARK_EXAMPLE = False" in mark_cell.source
+    mark_cell.source = mark_cell.source.replace("MARK_EXAMPLE = False", "MARK_EXAMPLE = True")
+    monkeypatch.setenv("JOB_ASSETS_DB", str(live))
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    client = NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()
+    return notebook
+
+
+def check_outputs(notebook: nbformat.NotebookNode) -> None:
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) >= 4, "company, pay (seniority + remote) and skills plots"
+    last = notebook.cells[-1].outputs[-1]["data"]["text/plain"]
+    assert "from the explore notebook" in last and "interested" in last, last
+
+
+def test_notebook_runs_on_a_generated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    live = tmp_path / "jobs.duckdb"
+    load_benchmark().generate_store(live, 3000)
+    snapshot.publish_snapshot(live)
+    check_outputs(execute(live, monkeypatch, tmp_path))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("job-assets") is None and not (Path(sys.prefix) / "bin" / "job-assets").exists(),
+                    reason="the job-assets CLI is not installed")  # fmt: skip
+def test_notebook_runs_on_the_demo_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    live = tmp_path / "jobs.duckdb"
+    env = {**os.environ, "JOB_ASSETS_DB": str(live), "DAGSTER_HOME": str(tmp_path / "dagster_home")}
+    cli = shutil.which("job-assets") or str(Path(sys.prefix) / "bin" / "job-assets")
+    result = subprocess.run([cli, "demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    check_outputs(execute(live, monkeypatch, tmp_path))

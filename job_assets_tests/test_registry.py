@@ -1,0 +1,93 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from job_assets.registry import RegistryError, load_registry, parse_registry
+from job_assets.settings import PROJECT_ROOT
+
+
+def write(tmp_path: Path, companies: list[dict]) -> Path:
+    path = tmp_path / "companies.yaml"
+    path.write_text(yaml.safe_dump({"companies": companies}))
+    return path
+
+
+def gh(board: str = "acme") -> dict:
+    return {"type": "greenhouse", "board": board}
+
+
+def test_shipped_registry_is_valid_and_has_three_companies_per_ats() -> None:
+    companies = load_registry(PROJECT_ROOT / "data" / "companies.yaml")
+    per_type: dict[str, int] = {}
+    for company in companies:
+        for source in company.sources:
+            per_type[source.type] = per_type.get(source.type, 0) + 1
+    assert {k: v >= 3 for k, v in per_type.items()} == {"greenhouse": True, "lever": True, "ashby": True}
+
+
+def test_valid_registry_with_every_source_type(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        [
+            {
+                "slug": "acme-robotics",
+                "name": "Acme Robotics",
+                "sources": [
+                    gh("acmerobotics"),
+                    {"type": "lever", "site": "acme"},
+                    {"type": "ashby", "board": "acme"},
+                    {"type": "careers_page", "url": "https://acme.example/careers", "max_pages": 5},
+                    {"type": "jobspy", "sites": ["indeed"], "search_term": "Acme Robotics"},
+                ],
+            }
+        ],
+    )
+    [company] = load_registry(path)
+    assert company.slug == "acme-robotics"
+    assert [s.type for s in company.sources] == ["greenhouse", "lever", "ashby", "careers_page", "jobspy"]
+    assert company.sources[3].max_pages == 5
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ({"slug": "Acme Co", "name": "A", "sources": [gh()]}, "company Acme Co: field slug: must be lowercase"),
+        ({"slug": "acme", "name": "A", "sources": [{"type": "workday", "x": 1}]}, "unknown source type 'workday'"),
+        ({"slug": "acme", "name": "A", "sources": [{"type": "greenhouse"}]}, "company acme: field sources.0.board"),
+        ({"slug": "acme", "name": "A", "sources": [{"board": "x"}]}, "source has no 'type'"),
+        ({"slug": "acme", "name": "A", "sources": []}, "company acme: field sources"),
+        ({"name": "A", "sources": [gh()]}, "company entry #1: field slug: Field required"),
+        ({"slug": "acme", "name": "A", "sources": [{"type": "lever", "site": "x", "sitee": 1}]}, "sources.0.sitee"),
+    ],
+)
+def test_invalid_entries_name_file_company_and_field(tmp_path: Path, entry: dict, expected: str) -> None:
+    path = write(tmp_path, [entry])
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    assert str(path) in str(error.value)
+    assert expected in str(error.value)
+
+
+def test_duplicate_slug(tmp_path: Path) -> None:
+    path = write(tmp_path, [{"slug": "a", "name": "A", "sources": [gh()]}, {"slug": "a", "name": "B", "sources": [gh()]}])
+    with pytest.raises(RegistryError, match="company a: field slug: duplicate slug"):
+        load_registry(path)
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path, [{"slug": "A", "name": "A", "sources": [gh()]}, {"slug": "b", "name": "B", "sources": []}])
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    assert "company A" in str(error.value) and "company b" in str(error.value)
+
+
+def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
+    with pytest.raises(RegistryError, match="not found"):
+        load_registry(tmp_path / "nope.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("companies: [\n")
+    with pytest.raises(RegistryError, match="not valid YAML"):
+        load_registry(bad)
+    with pytest.raises(RegistryError, match="'companies' list"):
+        parse_registry({"company": []}, bad)
