@@ -42,12 +42,55 @@ SKILLS = [
     "graphql", "redis", "elasticsearch", "linux", "ci/cd", "scala", "pandas", "polars", "snowflake",
 ]  # fmt: skip
 CITIES = ["New York", "San Francisco", "London", "Berlin", "Paris", "Toronto", "Austin", "Remote", "Dublin"]
-FILLER = (
-    "team build scale product customers platform data reliable systems design ship own impact collaborate "
-    "mentor growth mission users services pipelines quality testing review roadmap stakeholders metrics "
-    "experience strong communication ownership fast paced distributed cloud infrastructure security privacy "
-    "performance latency observability incident automation tooling delivery agile cross functional"
-).split()
+FILLER = [
+    "team",
+    "build",
+    "scale",
+    "product",
+    "customers",
+    "platform",
+    "data",
+    "reliable",
+    "systems",
+    "design",
+    "ship",
+    "own",
+    "impact",
+    "collaborate",
+    "mentor",
+    "growth",
+    "mission",
+    "users",
+    "services",
+    "pipelines",
+    "quality",
+    "testing",
+    "review",
+    "roadmap",
+    "stakeholders",
+    "metrics",
+    "experience",
+    "strong",
+    "communication",
+    "ownership",
+    "fast",
+    "paced",
+    "distributed",
+    "cloud",
+    "infrastructure",
+    "security",
+    "privacy",
+    "performance",
+    "latency",
+    "observability",
+    "incident",
+    "automation",
+    "tooling",
+    "delivery",
+    "agile",
+    "cross",
+    "functional",
+]
 
 
 def _list(values: list[str]) -> str:
@@ -60,7 +103,9 @@ def generate_store(path: Path, n_jobs: int, now_sql: str = "now()") -> None:
     levels, prefixes, mults, shares = zip(*SENIORITY, strict=True)
     cum = [sum(shares[: i + 1]) for i in range(len(shares))]
     level_case = " ".join(f"when r_lvl < {c} then {i + 1}" for i, c in enumerate(cum))
-    words = FILLER + [w for role in ROLES for w in role.lower().split()] + [s.replace(" ", "") for s in SKILLS]
+    words = (
+        FILLER + [w for role in ROLES for w in role.lower().split()] + [s.replace(" ", "") for s in SKILLS]
+    )
     n_companies = max(5, n_jobs // 250)
     with connect(path) as conn:
         conn.execute("create macro rnd(i, salt) as (hash(i, salt) % 1000003) / 1000003.0")
@@ -96,7 +141,11 @@ def generate_store(path: Path, n_jobs: int, now_sql: str = "now()") -> None:
                             end as pay from b)
         """)
         conn.execute("""
-            create table user_fields as
+            create table user_fields (job_id varchar primary key, favorite boolean, status varchar,
+                                      notes varchar, updated_at timestamptz)
+        """)
+        conn.execute("""
+            insert into user_fields
             select job_id, rnd(hash(job_id), 'fav') < 0.5 as favorite, ['interested', 'applied', 'new'][(hash(job_id) % 3)::int + 1] as status,
                    'generated note' as notes, now() as updated_at
             from jobs where rnd(hash(job_id), 'mark') < 0.01
@@ -140,10 +189,14 @@ def main() -> None:
     lite = queries.to_sqlite(duck, workdir / "jobs.sqlite")
     mirror_s = time.perf_counter() - start
 
-    print(f"{args.jobs:,} jobs in {workdir}  (duckdb {duckdb.__version__}, sqlite {queries.sqlite3.sqlite_version})")
+    print(
+        f"{args.jobs:,} jobs in {workdir}  (duckdb {duckdb.__version__}, sqlite {queries.sqlite3.sqlite_version})"
+    )
     print(f"generate live store {gen_s:.1f}s | publish snapshot {publish_s:.1f}s (live store held {meta['copy_seconds']:.2f}s,"
           f" search index {meta['index_seconds']:.1f}s) | mirror to SQLite {mirror_s:.1f}s")  # fmt: skip
-    print(f"snapshot {snap.stat().st_size / 1e6:.0f} MB, sqlite {(workdir / 'jobs.sqlite').stat().st_size / 1e6:.0f} MB")
+    print(
+        f"snapshot {snap.stat().st_size / 1e6:.0f} MB, sqlite {(workdir / 'jobs.sqlite').stat().st_size / 1e6:.0f} MB"
+    )
     header = f"{'query':<24}{'rows':>6}  {'duckdb p50':>11}{'p95':>9}  {'sqlite p50':>11}{'p95':>9}  {'sqlite/duckdb':>13}  same"
     print(header)
     print("-" * len(header))

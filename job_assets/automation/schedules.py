@@ -35,5 +35,5 @@ def daily_scrape(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest] |
     keys = context.instance.get_dynamic_partitions(company_partitions.name)
     if not keys:
         return dg.SkipReason("no company partitions yet: the registry sensor adds them from data/companies.yaml")
-    tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M") if context.scheduled_execution_time else "manual"
+    tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M")
     return scrape_requests(keys, int(settings.SCRAPE_BATCH.get() or 1), tick)

@@ -2,10 +2,13 @@
 
 Every posting of a company repeats the same about-us, benefits and equal-opportunity paragraphs; compared
 whole, two unrelated roles of one company look alike. A shingle (three consecutive words) is boilerplate
-when it appears under many *different role titles* of the company. Working on shingles rather than lines
-makes this immune to how each source breaks lines (a job board flattens a whole posting into one paragraph),
-and counting distinct titles rather than postings matters: one requisition posted in thirty cities repeats
-its own role text thirty times, and that text must survive.
+when it appears under many *different roles* of the company. Working on shingles rather than lines makes
+this immune to how each source breaks lines (a job board flattens a posting into one paragraph), and
+counting distinct roles rather than postings matters: one requisition posted in thirty cities repeats its
+own role text thirty times, and that text must survive.
+
+Cost: the spread of a shingle is measured on one posting per role (at most `sample_roles` roles per
+company), so a company with thousands of postings costs what a few hundred do.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 _NON_WORD = r"[^\p{L}\p{N}]+"
-SHINGLE_SEED = 0x5EED
+_WORD_BITS = 0x1FFFFF  # 21-bit word hashes: three fit in one 64-bit integer without overflow
 
 
 def normalised_text(column: str) -> pl.Expr:
@@ -21,30 +24,22 @@ def normalised_text(column: str) -> pl.Expr:
     return pl.col(column).str.to_lowercase().str.replace_all(_NON_WORD, " ").str.strip_chars()
 
 
-def _shingles(frame: pl.DataFrame, shingle_words: int) -> pl.DataFrame:
-    """(row, ...) + description_text -> one row per (row, shingle hash) occurrence."""
+def _shingles(frame: pl.DataFrame) -> pl.DataFrame:
+    """(row, company_id, description_text) -> one row per 3-word shingle occurrence: (row, key), where key =
+    company_id * 2**32 + the shingle's 32-bit hash, so one integer column identifies (company, shingle)."""
     words = (
-        frame.select("row", pl.col("description_text").fill_null(""))
-        .with_columns(word=normalised_text("description_text").str.split(" "))
-        .select("row", "word")
+        frame.select("row", "company_id", word=normalised_text("description_text").fill_null("").str.split(" "))
         .explode("word")
         .filter(pl.col("word").str.len_bytes() > 0)
+        .select("row", "company_id", h=pl.col("word").hash(11) & _WORD_BITS)
     )
-    # Rows are contiguous after the explode, so a plain shift plus a same-row check is the cheap
-    # equivalent of a shift over each row's window.
-    parts = [pl.col("word")]
-    same_row = pl.lit(True)
-    for k in range(1, shingle_words):
-        parts.append(pl.col("word").shift(-k))
-        same_row = same_row & (pl.col("row").shift(-k) == pl.col("row"))
+    # Rows are contiguous after the explode: a plain shift plus a same-row check replaces a windowed shift.
+    same_row = (pl.col("row").shift(-1) == pl.col("row")) & (pl.col("row").shift(-2) == pl.col("row"))
+    packed = (pl.col("h") * (1 << 42)) + (pl.col("h").shift(-1) * (1 << 21)) + pl.col("h").shift(-2)
     return (
-        words.select(
-            "row",
-            same_row.alias("same_row"),
-            shingle=(pl.concat_str(parts, separator=" ").hash(SHINGLE_SEED) & 0xFFFFFFFF).cast(pl.UInt32()),
-        )
+        words.select("row", "company_id", same_row.alias("same_row"), shingle=packed.hash(13) & 0xFFFFFFFF)
         .filter("same_row")
-        .drop("same_row")
+        .select("row", key=pl.col("company_id").cast(pl.UInt64()) * (1 << 32) + pl.col("shingle"))
     )
 
 
@@ -53,31 +48,48 @@ def role_shingles(
     *,
     min_roles: int = 3,
     share: float = 0.2,
-    shingle_words: int = 3,
+    sample_roles: int = 200,
 ) -> pl.DataFrame:
-    """`frame` (row, company, role, description_text) -> (row, shingles: sorted unique list[u32]).
+    """`frame` (row, company, role, description_text) -> (row, shingles: list[u64] set, measured).
 
-    A shingle is boilerplate in a company when it occurs under at least `max(min_roles, share * roles)`
-    distinct roles (`role` is the level-free title). Rows without role text get an empty list.
+    A shingle is boilerplate in a company when it occurs under at least `max(min_roles, share * roles)` of
+    its distinct roles (`role`: a label for titles that could name one job). A company with fewer than
+    `min_roles` roles cannot tell its boilerplate from its role text: its rows keep every shingle and say
+    `measured = False`, so the matcher asks for more similarity. Rows without text get an empty list.
     """
-    shingles = _shingles(frame, shingle_words).join(frame.select("row", "company", "role"), on="row")
-    roles = frame.group_by("company").agg(pl.col("role").n_unique().alias("n_roles"))
-    threshold = pl.max_horizontal(pl.lit(min_roles), (pl.col("n_roles") * share).ceil().cast(pl.Int64))
+    frame = frame.with_columns(company_id=pl.col("company").rank("dense").cast(pl.UInt32()))
+    shingles = _shingles(frame)
+    # One posting per role, at most `sample_roles` roles per company (a deterministic choice).
+    sample = (
+        frame.select("row", "company_id", "role")
+        .unique(["company_id", "role"], keep="first", maintain_order=True)
+        .with_columns(n_roles=pl.len().over("company_id"))
+        .filter(pl.int_range(pl.len()).over("company_id") < sample_roles)
+    )
+    sampled = sample.group_by("company_id").agg(pl.len().alias("sampled"), pl.col("n_roles").first())
+    threshold = pl.max_horizontal(pl.lit(min_roles), (pl.col("sampled") * share).ceil().cast(pl.Int64))
     boilerplate = (
-        shingles.group_by("company", "shingle")
-        .agg(pl.col("role").n_unique().alias("spread"))
-        .join(roles, on="company")
-        .filter(pl.col("spread") >= threshold)
-        .select("company", "shingle")
+        shingles.join(sample.select("row", "company_id"), on="row")
+        .unique(["row", "key"])
+        .group_by("key", "company_id")
+        .len("spread")
+        .join(sampled, on="company_id")
+        .filter((pl.col("n_roles") >= min_roles) & (pl.col("spread") >= threshold))
+        .select("key")
     )
     role_specific = (
-        shingles.join(boilerplate, on=["company", "shingle"], how="anti")
+        shingles.join(boilerplate, on="key", how="anti")
         .group_by("row")
-        .agg(pl.col("shingle").unique().sort().alias("shingles"))
+        .agg(pl.col("key").unique().alias("shingles"))
     )
     return (
-        frame.select("row")
+        frame.select("row", "company_id")
         .join(role_specific, on="row", how="left")
-        .with_columns(pl.col("shingles").fill_null(pl.lit([], pl.List(pl.UInt32()))))
+        .join(sampled, on="company_id", how="left")
+        .select(
+            "row",
+            pl.col("shingles").fill_null(pl.lit([], pl.List(pl.UInt64()))),
+            measured=pl.col("n_roles") >= min_roles,
+        )
         .sort("row")
     )

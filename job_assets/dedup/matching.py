@@ -120,6 +120,7 @@ def _near_edges(reps: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], se
         offsets = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
         flat = shingled["shingles"].explode().drop_nulls().to_numpy()
         position = {row: i for i, row in enumerate(shingled["row"].to_list())}
+        measured = shingled["measured"].to_list()
         with_text.update(r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles)
         block_level = pl.col("level") if config.guards else pl.lit("")
         blocks = (
@@ -136,7 +137,8 @@ def _near_edges(reps: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], se
                 a = sets.get(i) or sets.setdefault(i, set(arrays[i].tolist()))
                 b = sets.get(j) or sets.setdefault(j, set(arrays[j].tolist()))
                 similarity = jaccard(a, b)
-                if accepts(similarity, title_agreement(roles[i], roles[j]), config):
+                known = measured[position[rows[i]]]  # per company, and a block is one company
+                if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
                     edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
     return edges, with_text
 

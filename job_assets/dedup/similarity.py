@@ -8,6 +8,7 @@ when the titles are only loosely alike.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from rapidfuzz import fuzz, process
 class MatchConfig:
     near_threshold: float = 0.5  # role-text Jaccard for titles that agree (token sort ratio >= title_agree)
     loose_threshold: float = 0.7  # role-text Jaccard when the titles only share words
+    unmeasured_threshold: float = 0.8  # full-text Jaccard in companies too small to measure boilerplate
     title_agree: float = 90.0
     title_prefilter: float = 60.0  # token-set ratio below which two titles are never compared
     typo_ratio: float = 80.0  # differing title words this alike are a typo, not another team
@@ -94,9 +96,19 @@ def title_agreement(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(a, b)
 
 
-def accepts(similarity: float, title_score: float, config: MatchConfig) -> bool:
+def accepts(similarity: float, title_score: float, config: MatchConfig, measured: bool = True) -> bool:
+    """`measured`: the boilerplate was removed (else the text still holds it and must agree more)."""
     bar = config.near_threshold if title_score >= config.title_agree else config.loose_threshold
+    if not measured:
+        bar = max(bar, config.unmeasured_threshold)
     return similarity >= bar
+
+
+@functools.cache
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's optimal (bands, rows) for the threshold; computed once (it integrates numerically)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 def candidate_pairs(
@@ -121,10 +133,10 @@ def candidate_pairs(
             if has_text[i] and has_text[j]:
                 yield int(i), int(j)
         return
-    lsh = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.num_perm)
+    lsh = MinHashLSH(num_perm=config.num_perm, params=_lsh_params(config.lsh_threshold, config.num_perm))
     indexed = [i for i in range(n) if has_text[i]]
-    sketches = MinHash.bulk(
-        (shingles[i].tolist() for i in indexed), num_perm=config.num_perm, hashfunc=int, seed=1
+    sketches = MinHash.bulk(  # the low 32 bits are the shingle's hash (the high bits name the company)
+        ((shingles[i] & 0xFFFFFFFF).tolist() for i in indexed), num_perm=config.num_perm, hashfunc=int, seed=1
     )
     with lsh.insertion_session() as session:
         for i, sketch in zip(indexed, sketches, strict=True):

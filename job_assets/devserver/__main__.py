@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import signal
 import sys
@@ -32,7 +33,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="also serve N synthetic companies with M postings each (benchmarks)",
     )
     parser.add_argument("--sources-per-company", type=int, default=1, choices=(1, 2, 3), help="with --scale")
-    parser.add_argument("--scale-registry", type=Path, help="where to write the synthetic companies' registry")
+    parser.add_argument(
+        "--scale-registry", type=Path, help="where to write the synthetic companies' registry"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON line (env, registry) for scripts")
     return parser.parse_args(argv)
 
@@ -55,16 +58,20 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"url": server.url, "env": env}), flush=True)
         else:
             postings = len(server.catalog.postings(args.day))
-            extra = f"; plus {scale.n_companies} synthetic companies x {scale.n_postings} postings" if scale else ""
-            print(f"Serving sample job boards on {server.url} (day {args.day}: {postings} sample postings{extra}).")
+            extra = (
+                f"; plus {scale.n_companies} synthetic companies x {scale.n_postings} postings"
+                if scale
+                else ""
+            )
+            print(
+                f"Serving sample job boards on {server.url} (day {args.day}: {postings} sample postings{extra})."
+            )
             print("Point job_assets at them with:\n")
             for name, value in env.items():
                 print(f"  export {name}={value}")
             print("\nPress Ctrl-C to stop.", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

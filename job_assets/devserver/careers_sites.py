@@ -78,7 +78,11 @@ POSTINGS: tuple[CareerPosting, ...] = (
             "before it reaches one of our storage plants.",
             "You will work with our cell suppliers and our controls team to turn test data into design changes.",
         ),
-        duties=("Design test plans for lithium iron phosphate modules", "Automate test rigs in Python", "Write qualification reports"),
+        duties=(
+            "Design test plans for lithium iron phosphate modules",
+            "Automate test rigs in Python",
+            "Write qualification reports",
+        ),
     ),
     CareerPosting(
         slug="field-service-technician",
@@ -95,7 +99,11 @@ POSTINGS: tuple[CareerPosting, ...] = (
             "You will keep our battery plants in the Ohio Valley running: scheduled maintenance, fault finding "
             "and repairs on inverters, HVAC and battery racks.",
         ),
-        duties=("Perform preventive maintenance", "Respond to site alarms on a rotating schedule", "Keep safety records"),
+        duties=(
+            "Perform preventive maintenance",
+            "Respond to site alarms on a rotating schedule",
+            "Keep safety records",
+        ),
     ),
     CareerPosting(
         slug="grid-data-analyst",
@@ -112,7 +120,11 @@ POSTINGS: tuple[CareerPosting, ...] = (
             "You will model how our plants respond to market prices and grid frequency events, and build the "
             "dashboards our dispatch team uses every day.",
         ),
-        duties=("Analyse plant telemetry with SQL and Python", "Forecast market prices", "Present findings to operators"),
+        duties=(
+            "Analyse plant telemetry with SQL and Python",
+            "Forecast market prices",
+            "Present findings to operators",
+        ),
     ),
     CareerPosting(
         slug="procurement-specialist",
@@ -126,7 +138,11 @@ POSTINGS: tuple[CareerPosting, ...] = (
             "You will source battery racks, transformers and balance-of-plant equipment for our new sites, "
             "negotiate with suppliers and keep our projects on schedule.",
         ),
-        duties=("Run requests for proposal", "Track supplier delivery dates", "Negotiate framework agreements"),
+        duties=(
+            "Run requests for proposal",
+            "Track supplier delivery dates",
+            "Negotiate framework agreements",
+        ),
     ),
     CareerPosting(
         slug="warehouse-coordinator",
@@ -138,8 +154,14 @@ POSTINGS: tuple[CareerPosting, ...] = (
         jsonld=False,
         canonical_link=False,
         employment="PART_TIME",
-        paragraphs=("You will receive, store and ship spare parts for our plants from our Columbus warehouse.",),
-        duties=("Receive and inspect deliveries", "Keep inventory counts accurate", "Prepare shipments to sites"),
+        paragraphs=(
+            "You will receive, store and ship spare parts for our plants from our Columbus warehouse.",
+        ),
+        duties=(
+            "Receive and inspect deliveries",
+            "Keep inventory counts accurate",
+            "Prepare shipments to sites",
+        ),
     ),
     CareerPosting(
         slug="executive-assistant",
@@ -150,7 +172,9 @@ POSTINGS: tuple[CareerPosting, ...] = (
         country="US",
         section="internal",
         identifier="CES-0999",
-        paragraphs=("An internal-only posting: robots.txt disallows this path, so a polite crawler never sees it.",),
+        paragraphs=(
+            "An internal-only posting: robots.txt disallows this path, so a polite crawler never sees it.",
+        ),
         duties=("Manage calendars",),
     ),
 )
@@ -278,8 +302,16 @@ class CareersSiteServer(LoopbackServer):
     """The careers site on 127.0.0.1. `offsite_url`: a posting on another site the listing links to
     (and `moved-role` redirects to); `robots`: the robots.txt body, or a status to answer instead."""
 
-    def __init__(self, *, offsite_url: str | None = None, robots: str | int = ROBOTS, bulk_count: int = 40, port: int = 0) -> None:
-        super().__init__(port=port)
+    def __init__(
+        self,
+        *,
+        offsite_url: str | None = None,
+        robots: str | int = ROBOTS,
+        bulk_count: int = 40,
+        port: int = 0,
+        latency: float = 0.0,
+    ) -> None:
+        super().__init__(port=port, latency=latency)
         self.offsite_url, self.robots, self.bulk_count = offsite_url, robots, bulk_count
         self.user_agents: list[str] = []
         self.hang(f"^{HANGING_PATH}$", times=None)  # never answers (until the server stops)
@@ -309,7 +341,9 @@ class CareersSiteServer(LoopbackServer):
         if path.startswith("/bulk-careers/job-"):
             return Response.html(_bulk_posting(int(path.rsplit("-", 1)[1])))
         if path == "/broken-careers":
-            return Response.html(_page("Unavailable", "<h1>Service unavailable</h1><p>Try again later.</p>"), 503)
+            return Response.html(
+                _page("Unavailable", "<h1>Service unavailable</h1><p>Try again later.</p>"), 503
+            )
         if path == "/flaky-careers":  # its posting pages do not exist
             return Response.html(_bulk_listing("/flaky-careers", 3))
         if path in _SITE_PAGES:
@@ -321,7 +355,9 @@ class OtherSiteServer(LoopbackServer):
     """Another website (another origin) that a careers crawl must never touch."""
 
     def handle(self, request: Request) -> Response:
-        return Response.html(_page("Partner", "<h1>Installer partner jobs</h1><p>A posting on a different website.</p>"))
+        return Response.html(
+            _page("Partner", "<h1>Installer partner jobs</h1><p>A posting on a different website.</p>")
+        )
 
 
 def registry_entry(base_url: str) -> dict[str, object]:

@@ -54,10 +54,20 @@ class BoardJob:
     def linkedin_location(self) -> str:
         if self.remote and not self.city:
             return "United States" if self.country == "US" else self.country
-        return ", ".join(p for p in (self.city, self.region) if p) if self.country == "US" else f"{self.city}, {self.country}"
+        return (
+            ", ".join(p for p in (self.city, self.region) if p)
+            if self.country == "US"
+            else f"{self.city}, {self.country}"
+        )
 
 
-_INDEED_JOB_TYPES = {"Full-time": "CF3CP", "Part-time": "75GKK", "Contract": "NJXCK", "Internship": "VDTG7", "Temporary": "4HKF7"}
+_INDEED_JOB_TYPES = {
+    "Full-time": "CF3CP",
+    "Part-time": "75GKK",
+    "Contract": "NJXCK",
+    "Internship": "VDTG7",
+    "Temporary": "4HKF7",
+}
 _INDEED_REMOTE = "DSQF7"
 _LINKEDIN_PERIOD = {"YEAR": "/yr", "MONTH": "/mo", "HOUR": "/hr"}
 
@@ -99,11 +109,18 @@ def linkedin_job_page(job: BoardJob) -> str:
     if job.pay:
         low, high, _, period = job.pay
         suffix = _LINKEDIN_PERIOD.get(period, "/yr")
-        salary = f'<div class="compensation__salary">\n  {_money(low)}{suffix} - {_money(high)}{suffix}\n</div>'
+        salary = (
+            f'<div class="compensation__salary">\n  {_money(low)}{suffix} - {_money(high)}{suffix}\n</div>'
+        )
     criteria = "".join(
         f'<li class="description__job-criteria-item"><h3 class="description__job-criteria-subheader">{name}</h3>'
         f'<span class="description__job-criteria-text description__job-criteria-text--criteria">{value}</span></li>'
-        for name, value in (("Seniority level", "Mid-Senior level"), ("Employment type", job.employment), ("Job function", "Engineering"), ("Industries", "Software Development"))
+        for name, value in (
+            ("Seniority level", "Mid-Senior level"),
+            ("Employment type", job.employment),
+            ("Job function", "Engineering"),
+            ("Industries", "Software Development"),
+        )
     )
     return (
         f"<!DOCTYPE html><html><head><title>{html.escape(job.company)} hiring {html.escape(job.title)}</title></head><body>"
@@ -117,7 +134,11 @@ def linkedin_job_page(job: BoardJob) -> str:
 def indeed_job(job: BoardJob) -> dict[str, object]:
     """One `jobSearch.results[].job` object as Indeed's GraphQL API returns it."""
     posted = datetime(job.posted.year, job.posted.month, job.posted.day, 15, tzinfo=UTC)
-    attributes = [{"key": _INDEED_JOB_TYPES[job.employment], "label": job.employment}] if job.employment in _INDEED_JOB_TYPES else []
+    attributes = (
+        [{"key": _INDEED_JOB_TYPES[job.employment], "label": job.employment}]
+        if job.employment in _INDEED_JOB_TYPES
+        else []
+    )
     if job.remote:
         attributes.append({"key": _INDEED_REMOTE, "label": "Remote"})
     salary = None
@@ -131,15 +152,24 @@ def indeed_job(job: BoardJob) -> dict[str, object]:
         "dateOnIndeed": int(posted.timestamp() * 1000),
         "description": {"html": job.description_html},
         "location": {"countryCode": job.country, "admin1Code": job.region, "city": job.city},
-        "compensation": {"baseSalary": salary, "currencyCode": job.pay[2] if job.pay else None, "estimated": None},
+        "compensation": {
+            "baseSalary": salary,
+            "currencyCode": job.pay[2] if job.pay else None,
+            "estimated": None,
+        },
         "attributes": attributes,
         "employer": {
             "relativeCompanyPageUrl": f"/cmp/{re.sub(r'[^A-Za-z0-9]+', '-', job.company)}",
             "name": job.company,
             "ugcStats": {"ratings": {"overallRating": {"value": 4.1, "count": 57}}},
             "dossier": {
-                "employerDetails": {"addresses": None, "industry": "TECH_SOFTWARE", "employeesLocalizedLabel": "201 to 500",
-                                    "revenueLocalizedLabel": None, "briefDescription": None},
+                "employerDetails": {
+                    "addresses": None,
+                    "industry": "TECH_SOFTWARE",
+                    "employeesLocalizedLabel": "201 to 500",
+                    "revenueLocalizedLabel": None,
+                    "briefDescription": None,
+                },
                 "images": {"squareLogoUrl": None},
                 "links": {"corporateWebsite": None},
             },
@@ -186,7 +216,10 @@ class JobBoardsServer(LoopbackServer):
         found = [j for j in self.jobs if j.indeed_key and _matches(j, what.group(1) if what else None)]
         start = int(cursor.group(1)) if cursor else 0
         page, end = found[start : start + INDEED_PAGE], start + INDEED_PAGE
-        search = {"pageInfo": {"nextCursor": str(end) if end < len(found) else None}, "results": [{"job": indeed_job(j)} for j in page]}
+        search = {
+            "pageInfo": {"nextCursor": str(end) if end < len(found) else None},
+            "results": [{"job": indeed_job(j)} for j in page],
+        }
         return Response.json({"data": {"jobSearch": search}})
 
 
@@ -197,12 +230,20 @@ def pointed_at(base_url: str) -> Iterator[None]:
     from jobspy.indeed import Indeed
     from jobspy.linkedin import LinkedIn
 
+    from job_assets.sources.job_boards import point_boards
+
     saved = (LinkedIn.base_url, LinkedIn.delay, Indeed.api_url)
-    LinkedIn.base_url, LinkedIn.delay, Indeed.api_url = base_url, (0.0, 0.0), f"{base_url}{INDEED_GRAPHQL}"
+    point_boards(board_urls(base_url))
+    LinkedIn.delay = (0.0, 0.0)
     try:
         yield
     finally:
         LinkedIn.base_url, LinkedIn.delay, Indeed.api_url = saved
+
+
+def board_urls(base_url: str) -> dict[str, str]:
+    """The `board_urls` (see `sources.job_boards.point_boards`) of a `JobBoardsServer` at `base_url`."""
+    return {"linkedin": base_url, "indeed": f"{base_url}{INDEED_GRAPHQL}"}
 
 
 # -- sample content: Northwind Robotics (a Greenhouse sample company) mirrored on the boards ----------
@@ -210,7 +251,13 @@ def pointed_at(base_url: str) -> Iterator[None]:
 MIRRORED_COMPANY = "northwind-robotics"
 MIRRORED_OPENINGS = ("perception-swe", "controls-senior", "sre", "field-tech")
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
-_EMPLOYMENT = {"full_time": "Full-time", "part_time": "Part-time", "contract": "Contract", "intern": "Internship", "temporary": "Temporary"}
+_EMPLOYMENT = {
+    "full_time": "Full-time",
+    "part_time": "Part-time",
+    "contract": "Contract",
+    "intern": "Internship",
+    "temporary": "Temporary",
+}
 
 
 def stable_key(text: str) -> str:
@@ -260,12 +307,33 @@ def noise_jobs() -> list[BoardJob]:
     text = "<p>A role at another employer that a keyword search for Northwind Robotics also matches.</p>"
     day = date(2025, 9, 10)
     return [
-        BoardJob("Warehouse Automation Consultant", "Northwind Robotics Consulting LLC", "Dallas", "TX", "US", text, day,
-                 linkedin_id="4100000201", indeed_key=stable_key("noise/consulting")),
-        BoardJob("Sales Associate", "Northwind Traders", "Seattle", "WA", "US", text, day, linkedin_id="4100000202"),
-        BoardJob("Robotics Software Engineer (Northwind Robotics client)", "Keystone Talent Partners", "Pittsburgh", "PA",
-                 "US", text, day, linkedin_id="4100000203", indeed_key=stable_key("noise/keystone"),
-                 pay=(60, 75, "USD", "HOUR"), employment="Contract"),
+        BoardJob(
+            "Warehouse Automation Consultant",
+            "Northwind Robotics Consulting LLC",
+            "Dallas",
+            "TX",
+            "US",
+            text,
+            day,
+            linkedin_id="4100000201",
+            indeed_key=stable_key("noise/consulting"),
+        ),
+        BoardJob(
+            "Sales Associate", "Northwind Traders", "Seattle", "WA", "US", text, day, linkedin_id="4100000202"
+        ),
+        BoardJob(
+            "Robotics Software Engineer (Northwind Robotics client)",
+            "Keystone Talent Partners",
+            "Pittsburgh",
+            "PA",
+            "US",
+            text,
+            day,
+            linkedin_id="4100000203",
+            indeed_key=stable_key("noise/keystone"),
+            pay=(60, 75, "USD", "HOUR"),
+            employment="Contract",
+        ),
     ]
 
 
@@ -287,4 +355,9 @@ def opening_ids(jobs: list[BoardJob]) -> dict[tuple[str, str], str]:
 
 def registry_source() -> dict[str, object]:
     """The jobspy source the demo adds to Northwind Robotics (next to its Greenhouse board)."""
-    return {"type": "jobspy", "sites": ["linkedin", "indeed"], "search_term": "Northwind Robotics", "results": 25}
+    return {
+        "type": "jobspy",
+        "sites": ["linkedin", "indeed"],
+        "search_term": "Northwind Robotics",
+        "results": 25,
+    }

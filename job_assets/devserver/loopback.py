@@ -8,102 +8,33 @@ event that `stop()` sets.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Literal, Self
+from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from job_assets.devserver.http_types import (
+    MALFORMED_JSON,
+    FaultKind,
+    FaultRule,
+    Handler,
+    Request,
+    RequestRecord,
+    Response,
+)
+
+__all__ = ["FaultKind", "FaultRule", "Handler", "LoopbackServer", "Request", "RequestRecord", "Response"]
+
 log = logging.getLogger(__name__)
-
-FaultKind = Literal["status", "hang", "malformed", "drop"]
-MALFORMED_JSON = b'{"jobs": [{"id": 4012345006, "title": "Senior Backend Engin'
-
-
-@dataclass
-class Request:
-    method: str
-    path: str  # percent-decoded, without the query
-    query: dict[str, str]  # the first value of each parameter
-    query_lists: dict[str, list[str]]
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-    params: dict[str, str] = field(default_factory=dict)  # named groups of the matched route
-
-    def json(self) -> Any:
-        return json.loads(self.body or b"null")
-
-
-@dataclass
-class Response:
-    status: int = 200
-    body: bytes | Iterable[bytes] = b""  # an iterable is streamed with chunked transfer encoding
-    content_type: str = "application/json"
-    headers: dict[str, str] = field(default_factory=dict)
-    close: bool = False  # close the connection after this response
-
-    @classmethod
-    def json(cls, data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        return cls(status, body, "application/json; charset=utf-8", dict(headers or {}))
-
-    @classmethod
-    def raw_json(cls, body: bytes, status: int = 200) -> Response:
-        """Already-serialised JSON (cached payloads, or deliberately broken ones)."""
-        return cls(status, body, "application/json; charset=utf-8")
-
-    @classmethod
-    def text(cls, text: str, status: int = 200, content_type: str = "text/plain; charset=utf-8") -> Response:
-        return cls(status, text.encode(), content_type)
-
-    @classmethod
-    def html(cls, text: str, status: int = 200) -> Response:
-        return cls(status, text.encode(), "text/html; charset=utf-8")
-
-    @classmethod
-    def stream(cls, chunks: Iterable[bytes], content_type: str = "text/event-stream") -> Response:
-        return cls(200, chunks, content_type)
-
-
-Handler = Callable[[Request], Response]
-
-
-@dataclass
-class FaultRule:
-    """Answer requests whose path matches `pattern` with a fault, `times` times (None: every time)."""
-
-    pattern: re.Pattern[str]
-    kind: FaultKind
-    times: int | None = 1
-    status: int = 500
-    body: bytes | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    seconds: float | None = None  # hang: how long before the connection is dropped (None: until stop)
-    methods: frozenset[str] | None = None
-    hits: int = 0
-
-    def matches(self, method: str, path: str) -> bool:
-        if self.times is not None and self.hits >= self.times:
-            return False
-        return (self.methods is None or method in self.methods) and self.pattern.search(path) is not None
-
-
-@dataclass
-class RequestRecord:
-    method: str
-    path: str
-    query: str
-    arrived: float  # time.monotonic()
-    status: int | None = None  # None: no response was sent (hang, drop, client gone)
-    fault: FaultKind | None = None
-    duration: float | None = None
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -179,10 +110,8 @@ class LoopbackServer:
         with self._lock:
             connections = list(self._connections)
         for conn in connections:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -250,17 +179,29 @@ class LoopbackServer:
         methods: Iterable[str] | None = None,
     ) -> FaultRule:
         """Answer `status` to the next `times` matching requests, then behave normally again."""
-        return self._rule(pattern, "status", times, methods, status=status, body=body, headers=dict(headers or {}))
+        return self._rule(
+            pattern, "status", times, methods, status=status, body=body, headers=dict(headers or {})
+        )
 
     def rate_limit(
-        self, pattern: str, *, retry_after: float | str = 1, times: int | None = 1, methods: Iterable[str] | None = None
+        self,
+        pattern: str,
+        *,
+        retry_after: float | str = 1,
+        times: int | None = 1,
+        methods: Iterable[str] | None = None,
     ) -> FaultRule:
         """Answer 429 with a `Retry-After` header (seconds, or an HTTP date string)."""
         value = retry_after if isinstance(retry_after, str) else f"{retry_after:g}"
         return self.fail(pattern, 429, times=times, headers={"Retry-After": value}, methods=methods)
 
     def hang(
-        self, pattern: str, *, times: int | None = 1, seconds: float | None = None, methods: Iterable[str] | None = None
+        self,
+        pattern: str,
+        *,
+        times: int | None = 1,
+        seconds: float | None = None,
+        methods: Iterable[str] | None = None,
     ) -> FaultRule:
         """Never answer (until `seconds` pass or the server stops), then drop the connection."""
         return self._rule(pattern, "hang", times, methods, seconds=seconds)
@@ -270,7 +211,12 @@ class LoopbackServer:
         return self._rule(pattern, "drop", times, methods)
 
     def malformed(
-        self, pattern: str, *, times: int | None = 1, body: bytes = MALFORMED_JSON, methods: Iterable[str] | None = None
+        self,
+        pattern: str,
+        *,
+        times: int | None = 1,
+        body: bytes = MALFORMED_JSON,
+        methods: Iterable[str] | None = None,
     ) -> FaultRule:
         """Answer 200 with a JSON content type and a body that is not valid JSON."""
         return self._rule(pattern, "malformed", times, methods, status=200, body=body)
@@ -294,7 +240,9 @@ class LoopbackServer:
         with self._lock:
             return [replace(r) for r in self._log]
 
-    def count(self, pattern: str | None = None, *, status: int | None = None, method: str | None = None) -> int:
+    def count(
+        self, pattern: str | None = None, *, status: int | None = None, method: str | None = None
+    ) -> int:
         """Requests whose path matches `pattern` (regex search), optionally with a given answer status."""
         regex = re.compile(pattern) if pattern is not None else None
         with self._lock:
@@ -384,13 +332,17 @@ class LoopbackServer:
             return None, rule.kind
         if rule is not None:
             default = json.dumps({"error": HTTPStatus(rule.status).phrase}).encode()
-            response = Response(rule.status, rule.body if rule.body is not None else default, headers=rule.headers)
+            response = Response(
+                rule.status, rule.body if rule.body is not None else default, headers=rule.headers
+            )
             response.content_type = "application/json; charset=utf-8"
         else:
             try:
                 response = self.handle(request)
             except Exception as error:
-                log.exception("%s: handler failed for %s %s", type(self).__name__, request.method, request.path)
+                log.exception(
+                    "%s: handler failed for %s %s", type(self).__name__, request.method, request.path
+                )
                 response = Response.json({"error": "internal server error", "detail": repr(error)}, 500)
         sent = self._write(h, response, head=request.method == "HEAD")
         return (response.status if sent else None), (rule.kind if rule is not None else None)

@@ -100,7 +100,11 @@ class AtsDevServer(LoopbackServer):
 
     def env(self) -> dict[str, str]:
         """The settings that point the sources at this server."""
-        return {"GREENHOUSE_API_URL": self.greenhouse_url, "LEVER_API_URL": self.lever_url, "ASHBY_API_URL": self.ashby_url}
+        return {
+            "GREENHOUSE_API_URL": self.greenhouse_url,
+            "LEVER_API_URL": self.lever_url,
+            "ASHBY_API_URL": self.ashby_url,
+        }
 
     # --- board lookup and rendering (cached per board, day and variant) ------------------------------------
     def _postings(self, source: str, board: str, day: int) -> list[SamplePosting] | None:
@@ -110,7 +114,12 @@ class AtsDevServer(LoopbackServer):
         return found
 
     def _fragments(
-        self, source: str, board: str, day: int, variant: bool, render: Callable[[SamplePosting], dict[str, Any]]
+        self,
+        source: str,
+        board: str,
+        day: int,
+        variant: bool,
+        render: Callable[[SamplePosting], dict[str, Any]],
     ) -> tuple[bytes, ...] | None:
         """Each posting of a board serialised on its own, so pages and envelopes are cheap joins."""
         key = (source, board, day, variant)
@@ -130,7 +139,11 @@ class AtsDevServer(LoopbackServer):
     def _greenhouse_jobs(self, request: Request) -> Response:
         day, content = self.day, _is_true(request.query.get("content"))
         fragments = self._fragments(
-            "greenhouse", request.params["board"], day, content, lambda p: greenhouse.job(p, day, content=content)
+            "greenhouse",
+            request.params["board"],
+            day,
+            content,
+            lambda p: greenhouse.job(p, day, content=content),
         )
         if fragments is None:
             return Response.json(GREENHOUSE_NOT_FOUND, 404)
@@ -144,7 +157,9 @@ class AtsDevServer(LoopbackServer):
         for posting in postings:
             if posting.source_id == request.params["id"]:
                 transparency = _is_true(request.query.get("pay_transparency"))
-                return Response.json(greenhouse.job(posting, self.day, content=True, pay_transparency=transparency))
+                return Response.json(
+                    greenhouse.job(posting, self.day, content=True, pay_transparency=transparency)
+                )
         return Response.json(GREENHOUSE_JOB_NOT_FOUND, 404)
 
     def _greenhouse_board(self, request: Request) -> Response:
@@ -186,7 +201,11 @@ class AtsDevServer(LoopbackServer):
     def _ashby_board(self, request: Request) -> Response:
         day, comp = self.day, _is_true(request.query.get("includeCompensation"))
         fragments = self._fragments(
-            "ashby", request.params["board"], day, comp, lambda p: ashby.job(p, day, include_compensation=comp)
+            "ashby",
+            request.params["board"],
+            day,
+            comp,
+            lambda p: ashby.job(p, day, include_compensation=comp),
         )
         if fragments is None:
             return Response.json(ASHBY_NOT_FOUND, 404)

@@ -35,7 +35,9 @@ LISTING_ATTEMPTS = 3
 def _normal(url: str) -> str:
     """For comparing URLs: no fragment, no trailing slash on the path."""
     parts = urlsplit(url)
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/") or "/", parts.query, ""))
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/") or "/", parts.query, "")
+    )
 
 
 def _default_scope(listing_url: str) -> str:
@@ -55,11 +57,15 @@ def posting_links(
     try:
         urls = link_urls(listing.html, listing.final_url, source.link_selector)
     except Exception as error:  # selectolax rejects a malformed selector
-        raise SourceError(company, SOURCE, source.url, "config", f"invalid link_selector {source.link_selector!r}: {error}") from error
+        raise SourceError(
+            company, SOURCE, source.url, "config", f"invalid link_selector {source.link_selector!r}: {error}"
+        ) from error
     try:
         pattern = re.compile(source.link_pattern) if source.link_pattern else None
     except re.error as error:
-        raise SourceError(company, SOURCE, source.url, "config", f"invalid link_pattern {source.link_pattern!r}: {error}") from error
+        raise SourceError(
+            company, SOURCE, source.url, "config", f"invalid link_pattern {source.link_pattern!r}: {error}"
+        ) from error
     site = origin(source.url)
     listing_keys = {_normal(source.url), _normal(listing.final_url)}
     scope = None if (pattern or source.link_selector) else _default_scope(listing.final_url)
@@ -91,7 +97,9 @@ async def _fetch_listing(crawler: PageCrawler, url: str, backoff_s: float) -> Fe
     return page
 
 
-def posting_from_page(company: str, source: CareersPageSource, page: FetchedPage, warnings: list[str]) -> RawPosting | None:
+def posting_from_page(
+    company: str, source: CareersPageSource, page: FetchedPage, warnings: list[str]
+) -> RawPosting | None:
     """One posting page -> a RawPosting: the JSON-LD JobPosting when present, else the page's content."""
     facts = page_facts(page.html, page.final_url)
     warnings.extend(f"{SOURCE}: {page.final_url}: {problem}" for problem in facts.problems)
@@ -107,9 +115,13 @@ def posting_from_page(company: str, source: CareersPageSource, page: FetchedPage
             canonical = None
     url = canonical or page.final_url
     markdown = page.markdown.strip()
-    has_description = bool(posting and isinstance(posting.get("description"), str) and posting["description"].strip())
+    has_description = bool(
+        posting and isinstance(posting.get("description"), str) and posting["description"].strip()
+    )
     if posting is None and not markdown and not facts.heading:
-        warnings.append(f"{SOURCE}: {page.final_url}: skipped: the page has no JobPosting JSON-LD and no content")
+        warnings.append(
+            f"{SOURCE}: {page.final_url}: skipped: the page has no JobPosting JSON-LD and no content"
+        )
         return None
     payload: dict[str, Any] = {
         "page_url": page.final_url,
@@ -138,7 +150,9 @@ def _unique_ids(postings: list[RawPosting], warnings: list[str]) -> list[RawPost
         urls_per_id.setdefault(p.source_id, set()).add(_normal(p.url or ""))
     shared = {sid for sid, urls in urls_per_id.items() if len(urls) > 1}
     if shared:
-        warnings.append(f"{SOURCE}: JSON-LD identifier(s) {sorted(shared)} shared by different pages: using URL ids")
+        warnings.append(
+            f"{SOURCE}: JSON-LD identifier(s) {sorted(shared)} shared by different pages: using URL ids"
+        )
     out: dict[str, RawPosting] = {}
     for p in postings:
         if p.source_id in shared:
@@ -174,10 +188,14 @@ async def fetch(
     async with crawler:
         listing = await _fetch_listing(crawler, source.url, policy.backoff_s)
         if not listing.ok:
-            raise SourceError(slug, SOURCE, source.url, listing.status or "error", f"listing page: {listing.error}")
+            raise SourceError(
+                slug, SOURCE, source.url, listing.status or "error", f"listing page: {listing.error}"
+            )
         links = posting_links(listing, source, slug, warnings)
         allowed = [u for u in links if robots.allowed(u)]
-        warnings.extend(f"{SOURCE}: not fetching {u}: disallowed by {robots.url}" for u in links if u not in allowed)
+        warnings.extend(
+            f"{SOURCE}: not fetching {u}: disallowed by {robots.url}" for u in links if u not in allowed
+        )
         if len(allowed) > source.max_pages:
             warnings.append(
                 f"{SOURCE}: {len(allowed)} posting links on {source.url}; fetched the first {source.max_pages} (max_pages)"
@@ -185,13 +203,21 @@ async def fetch(
             allowed = allowed[: source.max_pages]
         pages = await asyncio.gather(*(crawler.fetch(u) for u in allowed))
     if not allowed:
-        hint = "" if source.browser else "; if the site renders its listing with JavaScript, set browser: true"
-        warnings.append(f"{SOURCE}: no posting links found on {source.url} (check link_pattern / link_selector{hint})")
+        hint = (
+            "" if source.browser else "; if the site renders its listing with JavaScript, set browser: true"
+        )
+        warnings.append(
+            f"{SOURCE}: no posting links found on {source.url} (check link_pattern / link_selector{hint})"
+        )
         return []
     failed = [p for p in pages if not p.ok]
     warnings.extend(f"{SOURCE}: {p.url}: {p.error}" for p in failed)
     if len(failed) == len(pages):
         reasons = Counter(p.error for p in failed).most_common(1)[0][0]
-        raise SourceError(slug, SOURCE, source.url, "error", f"all {len(pages)} posting pages failed, e.g. {reasons}")
-    postings = [p for page in pages if page.ok for p in [posting_from_page(slug, source, page, warnings)] if p]
+        raise SourceError(
+            slug, SOURCE, source.url, "error", f"all {len(pages)} posting pages failed, e.g. {reasons}"
+        )
+    postings = [
+        p for page in pages if page.ok for p in [posting_from_page(slug, source, page, warnings)] if p
+    ]
     return _unique_ids(postings, warnings)

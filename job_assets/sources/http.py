@@ -31,6 +31,7 @@ class HttpPolicy:
     per_host: int = 4
     backoff_s: float = 0.5
     max_backoff_s: float = 30.0
+    max_retry_after_s: float = 120.0  # honour a server's Retry-After up to this; beyond it, give up sooner
     user_agent: str = USER_AGENT
 
 
@@ -49,8 +50,10 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    try:
+        return max(0.0, float(value))  # RFC says integer seconds; some servers send decimals
+    except ValueError:
+        pass
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -89,7 +92,7 @@ class PoliteClient:
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
-            return min(retry_after, self.policy.max_backoff_s)
+            return min(retry_after, self.policy.max_retry_after_s)
         ceiling = min(self.policy.max_backoff_s, self.policy.backoff_s * 2**attempt)
         return random.uniform(ceiling / 2, ceiling)  # "equal jitter": never zero, never in lockstep
 

@@ -16,6 +16,7 @@ import logging
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime
 from functools import partial
 from typing import Any
@@ -28,7 +29,36 @@ SOURCE = "jobspy"
 log = logging.getLogger(__name__)
 
 _LEGAL_SUFFIXES = frozenset(
-    ["inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "pty", "pte", "srl", "spa", "oy", "ab", "as", "aps", "kk"]
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "llp",
+        "lp",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "sas",
+        "sarl",
+        "bv",
+        "nv",
+        "pty",
+        "pte",
+        "srl",
+        "spa",
+        "oy",
+        "ab",
+        "as",
+        "aps",
+        "kk",
+    ]
 )
 _NON_WORD = re.compile(r"[^\w]+")
 _INITIAL_DOT = re.compile(r"(?<=\b[a-z])\.")  # "s.a." -> "sa", "j.p." -> "jp"; "st. louis" keeps its space
@@ -85,6 +115,24 @@ def _scrape_kwargs(company: Company, source: JobSpySource) -> dict[str, Any]:
     }
 
 
+def point_boards(urls: Mapping[str, str]) -> None:
+    """Set where jobspy's boards live: `{"linkedin": base URL, "indeed": GraphQL API URL}`.
+
+    jobspy keeps these as class attributes, so this is process-wide, like the settings it comes from
+    (the offline demo points them at the loopback job boards).
+    """
+    from jobspy.indeed import Indeed
+    from jobspy.linkedin import LinkedIn
+
+    unknown = set(urls) - {"linkedin", "indeed"}
+    if unknown:
+        raise ValueError(f"cannot point jobspy's {sorted(unknown)} elsewhere; only linkedin and indeed")
+    if urls.get("linkedin"):
+        LinkedIn.base_url = urls["linkedin"].rstrip("/")
+    if urls.get("indeed"):
+        Indeed.api_url = urls["indeed"]
+
+
 def _boards_url(sites: list[str]) -> str:
     """Where the boards are (for error messages): the scrapers' base URLs as jobspy has them now."""
     from jobspy import SCRAPER_MAPPING
@@ -111,9 +159,13 @@ def postings_from_frame(company: Company, frame: Any, warnings: list[str]) -> li
         url = payload.get("job_url_direct") or payload.get("job_url")
         source_id = payload.get("id") or ("url-" + stable_hash(str(url))[:32])
         if not payload.get("title") or not url:
-            warnings.append(f"{SOURCE}: skipped a {payload.get('site')} row without title or URL ({source_id})")
+            warnings.append(
+                f"{SOURCE}: skipped a {payload.get('site')} row without title or URL ({source_id})"
+            )
             continue
-        postings.setdefault(str(source_id), RawPosting(company.slug, SOURCE, str(source_id), str(url), payload))
+        postings.setdefault(
+            str(source_id), RawPosting(company.slug, SOURCE, str(source_id), str(url), payload)
+        )
     if rows and not postings:
         warnings.append(
             f"{SOURCE}: none of {len(rows)} board results is from {company.name!r} "
@@ -125,21 +177,36 @@ def postings_from_frame(company: Company, frame: Any, warnings: list[str]) -> li
 
 
 async def fetch(
-    company: Company, source: JobSpySource, *, client: PoliteClient | None = None, warnings: list[str]
+    company: Company,
+    source: JobSpySource,
+    *,
+    client: PoliteClient | None = None,
+    warnings: list[str],
+    board_urls: Mapping[str, str] | None = None,
 ) -> list[RawPosting]:
-    """Search the boards; `client` is unused (jobspy does its own HTTP, 15 s timeout per request)."""
+    """Search the boards; `client` is unused (jobspy does its own HTTP, 15 s timeout per request);
+    `board_urls` moves boards elsewhere (see `point_boards`)."""
     from jobspy import scrape_jobs  # heavy (pandas, curl_cffi): imported when a jobspy source runs
 
+    if board_urls:
+        point_boards(board_urls)
     kwargs = _scrape_kwargs(company, source)
     try:
         frame = await asyncio.to_thread(partial(scrape_jobs, **kwargs))
     except Exception as error:  # ValueError for a bad argument; anything else is jobspy breaking
-        raise SourceError(company.slug, SOURCE, _boards_url(source.sites), "error", f"{type(error).__name__}: {error}") from error
+        raise SourceError(
+            company.slug, SOURCE, _boards_url(source.sites), "error", f"{type(error).__name__}: {error}"
+        ) from error
     errors: dict[str, str] = dict(frame.attrs.get("errors") or {})
     for site, messages in (frame.attrs.get("warnings") or {}).items():
         warnings.extend(f"{SOURCE}: {site}: {m}" for m in messages)
     if errors and set(source.sites) <= set(errors):
         detail = "; ".join(f"{site}: {errors[site]}" for site in source.sites)
-        raise SourceError(company.slug, SOURCE, _boards_url(source.sites), "error", f"every board failed: {detail}")
-    warnings.extend(f"{SOURCE}: {site} failed, its postings are missing this run: {message}" for site, message in errors.items())
+        raise SourceError(
+            company.slug, SOURCE, _boards_url(source.sites), "error", f"every board failed: {detail}"
+        )
+    warnings.extend(
+        f"{SOURCE}: {site} failed, its postings are missing this run: {message}"
+        for site, message in errors.items()
+    )
     return postings_from_frame(company, frame, warnings)

@@ -136,7 +136,9 @@ class PageCrawler:
             wait_until="networkidle" if browser else "domcontentloaded",
             excluded_tags=EXCLUDED_TAGS,
             word_count_threshold=1,
-            markdown_generator=DefaultMarkdownGenerator(options={"ignore_links": True, "ignore_images": True}),
+            markdown_generator=DefaultMarkdownGenerator(
+                options={"ignore_links": True, "ignore_images": True}
+            ),
         )
 
     async def __aenter__(self) -> PageCrawler:
@@ -144,7 +146,11 @@ class PageCrawler:
             if self.browser:
                 cdp_url = await self._stack.enter_async_context(chromium_cdp(self.chromium_path))
                 config = BrowserConfig(
-                    browser_mode="cdp", cdp_url=cdp_url, user_agent=self.user_agent, verbose=False
+                    browser_mode="cdp",
+                    cdp_url=cdp_url,
+                    create_isolated_context=True,  # a new page per crawl: concurrent pages never share one
+                    user_agent=self.user_agent,
+                    verbose=False,
                 )
                 crawler = AsyncWebCrawler(config=config)
                 crawler.crawler_strategy.set_hook("on_page_context_created", self._route_fence)
@@ -216,4 +222,6 @@ class PageCrawler:
         if self.fence.refusal(final_url):  # browser redirects are checked here as well as in the route
             return FetchedPage(url, final_url, result.status_code, error=self.fence.refusal(final_url))
         markdown = result.markdown.raw_markdown if result.markdown is not None else ""
-        return FetchedPage(url, final_url, result.status_code, html=result.html or "", markdown=markdown or "")
+        return FetchedPage(
+            url, final_url, result.status_code, html=result.html or "", markdown=markdown or ""
+        )

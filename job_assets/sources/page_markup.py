@@ -14,7 +14,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-_JOB_POSTING_TYPES = frozenset({"jobposting", "schema:jobposting", "http://schema.org/jobposting", "https://schema.org/jobposting"})
+_JOB_POSTING_TYPES = frozenset(
+    {"jobposting", "schema:jobposting", "http://schema.org/jobposting", "https://schema.org/jobposting"}
+)
 
 
 def _tree(html: str) -> LexborHTMLParser:
@@ -128,7 +130,6 @@ def jsonld_identifier(posting: dict[str, Any]) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,10 @@ async def fetch_robots(site_url: str, *, client: PoliteClient, company: str, sou
         if isinstance(error.status, int) and 400 <= error.status < 500:
             return RobotsRules(url, user_agent, None)
         raise SourceError(
-            company, source, url, error.status, f"robots.txt unreachable, so the site may not be crawled: {error.detail}"
+            company,
+            source,
+            url,
+            error.status,
+            f"robots.txt unreachable, so the site may not be crawled: {error.detail}",
         ) from error
     return parse_robots(text, url, user_agent)

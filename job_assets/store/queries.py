@@ -113,9 +113,9 @@ def _search(dialect: Dialect, text: str, limit: int = 20, open_only: bool = True
 
 def _marked_jobs(dialect: Dialect, limit: int = 100) -> tuple[str, list[Any]]:
     sql = """
-        select job_id, company_name, title, favorite, status, notes, url from jobs_view
+        select job_id, company_name, title, favorite, status, notes, user_updated_at, url from jobs_view
         where favorite or coalesce(status, 'new') <> 'new' or notes is not null
-        order by favorite desc, job_id limit ?"""
+        order by user_updated_at desc nulls last, job_id limit ?"""
     return sql, [limit]
 
 

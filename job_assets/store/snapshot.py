@@ -30,11 +30,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from job_assets.settings import DB_PATH
 from job_assets.store import db
+from job_assets.store.jobs import set_user_fields  # the dedup module owns the user-fields contract
 
 SNAPSHOT_SUFFIX = ".read.duckdb"
 # Tables a notebook reads; the raw/parsed/enriched tables stay in the live store only.
@@ -280,28 +282,26 @@ def mark_job(
     notes: str | None = None,
     db_path: str | Path | None = None,
     wait_s: float = 5.0,
-) -> None:
-    """Set a job's user fields in the live store and show them in the snapshot.
+) -> dict[str, Any]:
+    """Set a job's user fields in the live store, show them in the snapshot; returns the job's fields.
 
     Fails with `StoreLockedError` after `wait_s` (never hangs) when a materialisation holds the store.
     """
-    from job_assets.store.jobs import set_user_fields  # the dedup module owns the user-fields contract
-
     live = Path(db_path or DB_PATH.get() or "data/jobs.duckdb")
     snapshot = snapshot_path(live)
-    with _publish_lock(snapshot, wait_s):
-        try:
-            with db.connect(live, wait_s=wait_s) as conn:
-                set_user_fields(conn, job_id, favorite=favorite, status=status, notes=notes)
-                if snapshot.exists():
-                    _refresh_user_fields(conn, snapshot)
-                    return
-        except db.StoreLockedError as error:
-            raise db.StoreLockedError(
-                f"could not mark job {job_id}: the store is busy (a materialisation is writing it); "
-                f"nothing was changed, try again when the run finishes. ({error})"
-            ) from error
-    publish_snapshot(live, wait_s=wait_s)  # first mark before any snapshot: publish a full one
+    try:
+        with _publish_lock(snapshot, wait_s), db.connect(live, wait_s=wait_s) as conn:
+            fields = set_user_fields(conn, job_id, favorite=favorite, status=status, notes=notes)
+            if snapshot.exists():
+                _refresh_user_fields(conn, snapshot)
+                return fields
+    except db.StoreLockedError as error:
+        raise db.StoreLockedError(
+            f"could not mark job {job_id}: the store is busy (a materialisation is writing it); "
+            f"nothing was changed, try again when the run finishes. ({error})"
+        ) from error
+    publish_snapshot(live, wait_s=wait_s)  # the first mark before any snapshot: publish a full one
+    return fields
 
 
 def open_reader(db_path: str | Path | None = None, *, wait_s: float = 5.0) -> duckdb.DuckDBPyConnection:

@@ -82,8 +82,21 @@ def test_greenhouse_format(server: AtsDevServer, client: httpx.Client) -> None:
     data = greenhouse(server, client, "northwindrobotics", content="true").json()
     assert set(data) == {"jobs", "meta"} and data["meta"]["total"] == len(data["jobs"]) > 10
     job = data["jobs"][0]
-    for key in ("id", "internal_job_id", "title", "updated_at", "requisition_id", "location", "absolute_url",
-                "metadata", "first_published", "company_name", "content", "departments", "offices"):
+    for key in (
+        "id",
+        "internal_job_id",
+        "title",
+        "updated_at",
+        "requisition_id",
+        "location",
+        "absolute_url",
+        "metadata",
+        "first_published",
+        "company_name",
+        "content",
+        "departments",
+        "offices",
+    ):
         assert key in job, key
     assert isinstance(job["id"], int) and isinstance(job["location"]["name"], str)
     content = job["content"]
@@ -96,14 +109,19 @@ def test_greenhouse_format(server: AtsDevServer, client: httpx.Client) -> None:
     # one requisition posted per city: same requisition and internal job id, one city each
     field = [j for j in data["jobs"] if j["title"] == "Field Service Technician"]
     assert len(field) == 5 and len({j["requisition_id"] for j in field}) == 1
-    assert len({j["internal_job_id"] for j in field}) == 1 and len({j["location"]["name"] for j in field}) == 5
+    assert (
+        len({j["internal_job_id"] for j in field}) == 1 and len({j["location"]["name"] for j in field}) == 5
+    )
 
 
 def test_greenhouse_single_job_with_pay_transparency(server: AtsDevServer, client: httpx.Client) -> None:
     job = greenhouse(server, client, "brightpathhealth", content="true").json()["jobs"][0]
     url = f"{server.greenhouse_url}/boards/brightpathhealth/jobs/{job['id']}"
     single = client.get(url, params={"pay_transparency": "true"}).json()
-    assert single["pay_input_ranges"][0]["min_cents"] == 3800 and single["pay_input_ranges"][0]["currency_type"] == "USD"
+    assert (
+        single["pay_input_ranges"][0]["min_cents"] == 3800
+        and single["pay_input_ranges"][0]["currency_type"] == "USD"
+    )
     assert "content-pay-transparency" in html.unescape(single["content"])
     missing = client.get(f"{server.greenhouse_url}/boards/brightpathhealth/jobs/1")
     assert missing.status_code == 404 and missing.json()["status"] == 404
@@ -113,8 +131,21 @@ def test_lever_format_and_paging(server: AtsDevServer, client: httpx.Client) -> 
     everything = lever(server, client, "orbitalfreight").json()
     assert isinstance(everything, list) and len(everything) == 17
     posting = everything[0]
-    for key in ("id", "text", "categories", "country", "createdAt", "description", "descriptionPlain", "lists",
-                "additional", "additionalPlain", "hostedUrl", "applyUrl", "workplaceType"):
+    for key in (
+        "id",
+        "text",
+        "categories",
+        "country",
+        "createdAt",
+        "description",
+        "descriptionPlain",
+        "lists",
+        "additional",
+        "additionalPlain",
+        "hostedUrl",
+        "applyUrl",
+        "workplaceType",
+    ):
         assert key in posting, key
     assert set(posting["categories"]) == {"location", "commitment", "team", "department", "allLocations"}
     assert isinstance(posting["createdAt"], int) and posting["lists"][0]["content"].startswith("<li>")
@@ -139,9 +170,25 @@ def test_ashby_format_and_compensation_flag(server: AtsDevServer, client: httpx.
     data = ashby(server, client, "lumengrid", includeCompensation="true").json()
     assert data["apiVersion"] == "1"
     job = data["jobs"][0]
-    for key in ("id", "title", "department", "team", "employmentType", "location", "secondaryLocations",
-                "publishedAt", "isListed", "isRemote", "workplaceType", "address", "jobUrl", "applyUrl",
-                "descriptionHtml", "descriptionPlain", "compensation"):
+    for key in (
+        "id",
+        "title",
+        "department",
+        "team",
+        "employmentType",
+        "location",
+        "secondaryLocations",
+        "publishedAt",
+        "isListed",
+        "isRemote",
+        "workplaceType",
+        "address",
+        "jobUrl",
+        "applyUrl",
+        "descriptionHtml",
+        "descriptionPlain",
+        "compensation",
+    ):
         assert key in job, key
     assert "postalAddress" in job["address"]
     tiered = [j for j in data["jobs"] if len(j["compensation"]["compensationTiers"]) > 1]
@@ -221,7 +268,9 @@ def test_scale_mode_serves_synthetic_boards(client: httpx.Client, tmp_path) -> N
 
 def test_sample_registry_lists_every_served_board() -> None:
     companies = load_registry(sample_registry_path())
-    served = {(s.type, getattr(s, "board", None) or getattr(s, "site", None)) for c in companies for s in c.sources}
+    served = {
+        (s.type, getattr(s, "board", None) or getattr(s, "site", None)) for c in companies for s in c.sources
+    }
     assert set(CATALOG.boards()) <= served
     slugs = {c.slug for c in CATALOG.companies}
     assert slugs <= {c.slug for c in companies}

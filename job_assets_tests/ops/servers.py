@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,7 +54,9 @@ def _default_signals() -> None:
 
 
 @contextmanager
-def process(command: list[str], log: Path, env: dict[str, str], cwd: Path) -> Iterator[subprocess.Popen[bytes]]:
+def process(
+    command: list[str], log: Path, env: dict[str, str], cwd: Path
+) -> Iterator[subprocess.Popen[bytes]]:
     """Run `command` in its own process group; on exit SIGTERM the group, SIGKILL what lingers."""
     with open(log, "wb") as out:
         proc = subprocess.Popen(
@@ -72,14 +74,10 @@ def stop_group(proc: subprocess.Popen[bytes], grace: float = 20.0) -> None:
         os.killpg(proc.pid, signal.SIGTERM)
     except ProcessLookupError:
         return
-    try:
+    with suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        pass
-    try:  # children (code servers, run workers) that outlived their parent
+    with suppress(ProcessLookupError):  # children (code servers, run workers) that outlived their parent
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait()
 
 
@@ -122,7 +120,9 @@ def postgres_cluster() -> Iterator[Postgres]:
     try:
         run(PG_BIN / "initdb", "-D", data, "-U", "dagster", "--auth=trust", "-E", "UTF8", "--no-sync")
         options = f"-k {base} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off"
-        run(PG_BIN / "pg_ctl", "-D", data, "-o", options, "-l", base / "server.log", "-w", "-t", "60", "start")
+        run(
+            PG_BIN / "pg_ctl", "-D", data, "-o", options, "-l", base / "server.log", "-w", "-t", "60", "start"
+        )
         started = True
         run(PG_BIN / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "dagster", "dagster")
         yield Postgres("127.0.0.1", port, "dagster", "dagster")

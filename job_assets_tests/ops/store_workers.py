@@ -115,6 +115,8 @@ def holder(live: str) -> None:
 
 if __name__ == "__main__":
     role, live, *rest = sys.argv[1:]
-    {"writer": lambda: writer(live, int(rest[0]), int(rest[1])), "reader": lambda: reader(live), "holder": lambda: holder(live)}[
-        role
-    ]()
+    {
+        "writer": lambda: writer(live, int(rest[0]), int(rest[1])),
+        "reader": lambda: reader(live),
+        "holder": lambda: holder(live),
+    }[role]()

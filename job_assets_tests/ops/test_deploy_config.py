@@ -28,7 +28,9 @@ def compose() -> dict:
     return load(COMPOSE)
 
 
-@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="Debian's docker-compose is not installed (.ci/run installs it)")
+@pytest.mark.skipif(
+    DOCKER_COMPOSE is None, reason="Debian's docker-compose is not installed (.ci/run installs it)"
+)
 @pytest.mark.parametrize("files", [[COMPOSE], [COMPOSE, GPU_OVERLAY]], ids=["base", "gpu-overlay"])
 def test_docker_compose_config_validates(files: list[Path], tmp_path: Path) -> None:
     args = [DOCKER_COMPOSE or "docker-compose"]
@@ -140,11 +142,16 @@ def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
     assert values["postgresql"]["enabled"] is True
     monitoring = values["dagsterDaemon"]["runMonitoring"]
     assert monitoring["enabled"] is True
-    assert monitoring["freeSlotsAfterRunEndSeconds"] == local["run_monitoring"]["free_slots_after_run_end_seconds"]
+    assert (
+        monitoring["freeSlotsAfterRunEndSeconds"]
+        == local["run_monitoring"]["free_slots_after_run_end_seconds"]
+    )
     runs = values["concurrency"]["runs"]
     assert runs["maxConcurrentRuns"] == local["concurrency"]["runs"]["max_concurrent_runs"]
     assert runs["tagConcurrencyLimits"] == local["concurrency"]["runs"]["tag_concurrency_limits"]
-    assert not values["dagsterDaemon"]["runCoordinator"]["config"]["queuedRunCoordinator"], "limits in one place"
+    assert not values["dagsterDaemon"]["runCoordinator"]["config"]["queuedRunCoordinator"], (
+        "limits in one place"
+    )
     launcher = values["runLauncher"]["config"]["k8sRunLauncher"]
     mount = launcher["volumeMounts"][0]
     deployment = values["dagster-user-deployments"]["deployments"][0]

@@ -88,14 +88,28 @@ def test_postgres_backed_dagster_runs_a_graphql_launched_partition(tmp_path: Pat
         subprocess_args = {"env": env, "cwd": ROOT}
         webserver_log, daemon_log = tmp_path / "webserver.log", tmp_path / "daemon.log"
         workspace = str(ROOT / "workspace.yaml")
-        webserver_cmd = [str(VENV_BIN / "dagster-webserver"), "-h", "127.0.0.1", "-p", str(port), "-w", workspace]
+        webserver_cmd = [
+            str(VENV_BIN / "dagster-webserver"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-w",
+            workspace,
+        ]
         daemon_cmd = [str(VENV_BIN / "dagster-daemon"), "run", "-w", workspace]
-        with process(webserver_cmd, webserver_log, **subprocess_args), process(daemon_cmd, daemon_log, **subprocess_args):
+        with (
+            process(webserver_cmd, webserver_log, **subprocess_args),
+            process(daemon_cmd, daemon_log, **subprocess_args),
+        ):
             try:
                 wait_for(gql.up, 90, "the webserver to answer /server_info")
                 wait_for(lambda: gql.location_loaded("job_assets"), 120, "the job_assets code location")
                 added = gql(ADD_PARTITION, repo=REPO, name="company", key=slug)["addDynamicPartition"]
-                assert added["__typename"] in {"AddDynamicPartitionSuccess", "DuplicateDynamicPartitionError"}, added
+                assert added["__typename"] in {
+                    "AddDynamicPartitionSuccess",
+                    "DuplicateDynamicPartitionError",
+                }, added
                 params = {
                     "selector": {**REPO, "jobName": "scrape_companies"},
                     "executionMetadata": {"tags": [{"key": "dagster/partition", "value": slug}]},
@@ -108,7 +122,9 @@ def test_postgres_backed_dagster_runs_a_graphql_launched_partition(tmp_path: Pat
                     status = gql(RUN_STATUS, id=run_id)["runOrError"]["status"]
                     return status if status in FINISHED else None
 
-                status = wait_for(finished, 300, f"run {run_id} to finish (queued -> daemon -> run worker)", 1.0)
+                status = wait_for(
+                    finished, 300, f"run {run_id} to finish (queued -> daemon -> run worker)", 1.0
+                )
                 if status != "SUCCESS":
                     events = gql(RUN_FAILURE, id=run_id)["logsForRun"]["events"]
                     messages = [e.get("message") for e in events if e.get("message")][-15:]
@@ -121,7 +137,10 @@ def test_postgres_backed_dagster_runs_a_graphql_launched_partition(tmp_path: Pat
         # The run and its events live in PostgreSQL (not a local SQLite file), the rows in DuckDB.
         import psycopg2
 
-        with psycopg2.connect(host=pg.host, port=pg.port, user=pg.user, dbname=pg.db) as conn, conn.cursor() as cur:
+        with (
+            psycopg2.connect(host=pg.host, port=pg.port, user=pg.user, dbname=pg.db) as conn,
+            conn.cursor() as cur,
+        ):
             cur.execute("select status from runs where run_id = %s", (run_id,))
             assert cur.fetchall() == [("SUCCESS",)]
             cur.execute("select count(*) from event_logs where run_id = %s", (run_id,))
@@ -131,5 +150,7 @@ def test_postgres_backed_dagster_runs_a_graphql_launched_partition(tmp_path: Pat
     from job_assets.store.db import connect
 
     with connect(tmp_path / "jobs.duckdb", read_only=True, wait_s=60) as conn:
-        count = conn.execute("select count(*) from parsed_postings where company = ?", [slug]).fetchall()[0][0]
+        count = conn.execute("select count(*) from parsed_postings where company = ?", [slug]).fetchall()[0][
+            0
+        ]
     assert count > 0

@@ -121,7 +121,9 @@ def test_marking_a_job_writes_the_live_store_and_shows_in_the_snapshot(tmp_path:
     # The reader opened before the mark still has its consistent (older) view.
     assert reader.sql("select count(*) from user_fields").fetchall() == [(0,)]
     with db.connect(live, read_only=True) as conn:
-        assert conn.sql("select status from user_fields where job_id = 'job-00003'").fetchall() == [("applied",)]
+        assert conn.sql("select status from user_fields where job_id = 'job-00003'").fetchall() == [
+            ("applied",)
+        ]
     reader.close()
     fresh.close()
 

@@ -44,16 +44,26 @@ def test_asset_graph_and_company_partitions_render(tmp_path: Path) -> None:
     gql = GraphQL(port)
     env = dagster_env(home, {"JOB_ASSETS_DB": str(tmp_path / "jobs.duckdb")})
     log = tmp_path / "webserver.log"
-    command = [str(VENV_BIN / "dagster-webserver"), "-h", "127.0.0.1", "-p", str(port), "-w", str(ROOT / "workspace.yaml")]
+    command = [
+        str(VENV_BIN / "dagster-webserver"),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "-w",
+        str(ROOT / "workspace.yaml"),
+    ]
     with process(command, log, env=env, cwd=ROOT):
         try:
             wait_for(gql.up, 90, "the webserver to answer /server_info")
             wait_for(lambda: gql.location_loaded("job_assets"), 120, "the job_assets code location")
 
             graph = wait_for(
-                lambda: (dom := render(f"{gql.base}/asset-groups", tmp_path / "chrome1"))
-                and all(name in dom for name in ASSETS)
-                and dom,
+                lambda: (
+                    (dom := render(f"{gql.base}/asset-groups", tmp_path / "chrome1"))
+                    and all(name in dom for name in ASSETS)
+                    and dom
+                ),
                 180,
                 "the asset graph to show all four assets",
                 interval=1.0,
@@ -62,9 +72,11 @@ def test_asset_graph_and_company_partitions_render(tmp_path: Path) -> None:
                 assert f">{name}<" in graph or f'"{name}"' in graph or name in graph
 
             partitions = wait_for(
-                lambda: (dom := render(f"{gql.base}/assets/raw_postings?view=partitions", tmp_path / "chrome2"))
-                and all(slug in dom for slug in COMPANIES)
-                and dom,
+                lambda: (
+                    (dom := render(f"{gql.base}/assets/raw_postings?view=partitions", tmp_path / "chrome2"))
+                    and all(slug in dom for slug in COMPANIES)
+                    and dom
+                ),
                 180,
                 "the raw_postings partitions page to list the company partitions",
                 interval=1.0,

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from job_assets.devserver.careers_sites import POSTINGS, serve_careers_site
-from job_assets.devserver.job_boards import pointed_at, sample_boards, serve_job_boards
+from job_assets.devserver.careers_sites import CRAWLABLE, CareersSiteServer
+from job_assets.devserver.job_boards import JobBoardsServer, pointed_at
 from job_assets.parsing.careers_page import parse_careers_page
 from job_assets.parsing.dispatch import check_record, parse_raw_frame
 from job_assets.parsing.jobspy import parse_jobspy
@@ -24,7 +24,9 @@ from job_assets.sources.http import HttpPolicy, PoliteClient
 FETCHED = datetime(2025, 9, 15, 13, tzinfo=UTC)
 
 
-def ctx(source: str, source_id: str = "id-1", url: str | None = "https://example.com/jobs/1") -> PostingContext:
+def ctx(
+    source: str, source_id: str = "id-1", url: str | None = "https://example.com/jobs/1"
+) -> PostingContext:
     return PostingContext("acme", "Acme", source, source_id, url, FETCHED)
 
 
@@ -50,10 +52,21 @@ def test_json_ld_posting_is_fully_structured() -> None:
         "dateModified": "2025-09-03T10:00:00-04:00",
         "employmentType": ["CONTRACTOR", "FULL_TIME"],
         "jobLocation": [
-            {"@type": "Place", "address": {"addressLocality": "Austin", "addressRegion": "TX", "addressCountry": {"@type": "Country", "name": "US"}}},
+            {
+                "@type": "Place",
+                "address": {
+                    "addressLocality": "Austin",
+                    "addressRegion": "TX",
+                    "addressCountry": {"@type": "Country", "name": "US"},
+                },
+            },
             {"@type": "Place", "address": "Berlin, Germany"},
         ],
-        "baseSalary": {"@type": "MonetaryAmount", "currency": "eur", "value": {"minValue": "6,000", "maxValue": 8000, "unitText": "MONTH"}},
+        "baseSalary": {
+            "@type": "MonetaryAmount",
+            "currency": "eur",
+            "value": {"minValue": "6,000", "maxValue": 8000, "unitText": "MONTH"},
+        },
     }
     record = parse_careers_page(page(posting), ctx("careers_page"))
     check_record(record)
@@ -64,7 +77,12 @@ def test_json_ld_posting_is_fully_structured() -> None:
     assert record["description_text"] == "Build & run things.\n\n- Go"
     assert record["posted_at"] == datetime(2025, 9, 1, tzinfo=UTC)
     assert record["updated_at"] == datetime(2025, 9, 3, 14, tzinfo=UTC)
-    assert (record["pay_min"], record["pay_max"], record["pay_currency"], record["pay_period"]) == (6000, 8000, "EUR", "month")
+    assert (record["pay_min"], record["pay_max"], record["pay_currency"], record["pay_period"]) == (
+        6000,
+        8000,
+        "EUR",
+        "month",
+    )
     assert record["workplace"] is None
 
 
@@ -90,7 +108,10 @@ def test_page_without_json_ld_keeps_heading_and_content() -> None:
     record = parse_careers_page(page(None, markdown=markdown), ctx("careers_page", "url-abc"))
     check_record(record)
     assert record["title"] == "Staff Engineer"
-    assert record["description_text"] == "Staff Engineer\nPlatform · Austin\n\nWhat you will do\n- Build things\n- Run them"
+    assert (
+        record["description_text"]
+        == "Staff Engineer\nPlatform · Austin\n\nWhat you will do\n- Build things\n- Run them"
+    )
     assert record["locations"] == [] and record["pay_min"] is None and record["employment_type"] is None
 
 
@@ -103,11 +124,22 @@ def test_page_without_any_title_is_a_posting_error() -> None:
 
 def jobspy_row(**overrides: Any) -> dict[str, Any]:
     row = {
-        "id": "in-abc", "site": "indeed", "job_url": "https://www.indeed.com/viewjob?jk=abc",
-        "job_url_direct": "https://acme.com/careers/1", "title": "Data Engineer", "company": "Acme, Inc.",
-        "location": "Austin, TX, USA", "date_posted": "2025-09-10", "job_type": "parttime, contract",
-        "interval": "hourly", "min_amount": 55.0, "max_amount": 70.0, "currency": "USD", "is_remote": True,
-        "description": "**About** the role\n\n* SQL\n* Python", "work_from_home_type": None,
+        "id": "in-abc",
+        "site": "indeed",
+        "job_url": "https://www.indeed.com/viewjob?jk=abc",
+        "job_url_direct": "https://acme.com/careers/1",
+        "title": "Data Engineer",
+        "company": "Acme, Inc.",
+        "location": "Austin, TX, USA",
+        "date_posted": "2025-09-10",
+        "job_type": "parttime, contract",
+        "interval": "hourly",
+        "min_amount": 55.0,
+        "max_amount": 70.0,
+        "currency": "USD",
+        "is_remote": True,
+        "description": "**About** the role\n\n* SQL\n* Python",
+        "work_from_home_type": None,
     }
     return {**row, **overrides}
 
@@ -117,36 +149,63 @@ def test_jobspy_row_maps_pay_workplace_and_type() -> None:
     check_record(record)
     assert record["locations"] == ["Austin, TX, USA"]  # one location: commas are its parts
     assert (record["workplace"], record["employment_type"]) == ("remote", "part_time")
-    assert (record["pay_min"], record["pay_max"], record["pay_currency"], record["pay_period"]) == (55, 70, "USD", "hour")
+    assert (record["pay_min"], record["pay_max"], record["pay_currency"], record["pay_period"]) == (
+        55,
+        70,
+        "USD",
+        "hour",
+    )
     assert record["posted_at"] == datetime(2025, 9, 10, tzinfo=UTC)
     assert record["description_text"] == "About the role\n\n- SQL\n- Python"
 
 
 def test_jobspy_row_without_pay_or_remote_flag() -> None:
-    row = jobspy_row(min_amount=None, max_amount=None, interval=None, currency=None, is_remote=False,
-                     job_type=None, description=None, work_from_home_type="Hybrid", date_posted=None)
+    row = jobspy_row(
+        min_amount=None,
+        max_amount=None,
+        interval=None,
+        currency=None,
+        is_remote=False,
+        job_type=None,
+        description=None,
+        work_from_home_type="Hybrid",
+        date_posted=None,
+    )
     record = parse_jobspy(row, ctx("jobspy", "in-abc"))
     assert record["pay_min"] is None and record["pay_period"] is None
     assert record["workplace"] == "hybrid"  # the board's own field; is_remote=False says nothing
-    assert record["employment_type"] is None and record["description_text"] is None and record["posted_at"] is None
+    assert (
+        record["employment_type"] is None
+        and record["description_text"] is None
+        and record["posted_at"] is None
+    )
     with pytest.raises(PostingError, match="title"):
         parse_jobspy(jobspy_row(title=None), ctx("jobspy"))
 
 
 def test_markdown_to_text_flattens_markdown() -> None:
-    assert markdown_to_text("## Perks\n\n- one\n    - nested \\- two\n\n---\n![logo](x.png)") == "Perks\n\n- one\n  - nested - two"
+    assert (
+        markdown_to_text("## Perks\n\n- one\n    - nested \\- two\n\n---\n![logo](x.png)")
+        == "Perks\n\n- one\n  - nested - two"
+    )
     assert markdown_to_text(None) == ""
 
 
 def test_crawled_and_scraped_postings_parse_through_the_dispatcher() -> None:
     """End to end: real crawl4ai and real jobspy output -> parse_raw_frame -> valid PARSED_SCHEMA rows."""
-    with serve_careers_site() as (_, site):
-        company = Company(slug="copperleaf-energy", name="Copperleaf Energy Storage",
-                          sources=[{"type": "careers_page", "url": f"{site.url}/careers", "link_pattern": "/jobs/(?!substation|moved)"}])
+    with CareersSiteServer() as site:
+        source = {
+            "type": "careers_page",
+            "url": f"{site.url}/careers",
+            "link_pattern": "/jobs/(?!substation|moved)",
+        }
+        company = Company(slug="copperleaf-energy", name="Copperleaf Energy Storage", sources=[source])
 
         async def crawl() -> list:
             async with PoliteClient(HttpPolicy(timeout_s=2.0, retries=0)) as client:
-                return await careers_page.fetch(company, company.sources[0], client=client, warnings=[], interval_s=0)
+                return await careers_page.fetch(
+                    company, company.sources[0], client=client, warnings=[], interval_s=0
+                )
 
         crawled = asyncio.run(crawl())
     result = parse_raw_frame(raw_frame(crawled), company.name)
@@ -154,14 +213,18 @@ def test_crawled_and_scraped_postings_parse_through_the_dispatcher() -> None:
     titles = dict(zip(result.frame["title"], result.frame["pay_period"], strict=True))
     assert titles["Battery Test Engineer"] == "year" and titles["Field Service Technician"] == "hour"
     assert titles["Procurement Specialist"] is None
-    assert set(titles) == {p.title for p in POSTINGS if p.section == "jobs"}
+    assert set(titles) == {p.title for p in CRAWLABLE}
     remote = result.frame.filter(result.frame["workplace"] == "remote")
     assert remote["title"].to_list() == ["Grid Data Analyst (Remote)"]
 
     northwind = Company(slug="northwind-robotics", name="Northwind Robotics", sources=[{"type": "jobspy"}])
-    with serve_job_boards(sample_boards()) as boards, pointed_at(boards.url):
+    with JobBoardsServer() as boards, pointed_at(boards.url):
         scraped = asyncio.run(job_boards.fetch(northwind, northwind.sources[0], warnings=[]))
     result = parse_raw_frame(raw_frame(scraped), northwind.name)
     assert result.problems == [] and result.frame.height == len(scraped)
     indeed = result.frame.filter(result.frame["posting_key"].str.starts_with("jobspy:in-"))
-    assert indeed.height == 2 and indeed["pay_min"].is_not_null().all() and indeed["description_text"].is_not_null().all()
+    assert (
+        indeed.height == 2
+        and indeed["pay_min"].is_not_null().all()
+        and indeed["description_text"].is_not_null().all()
+    )

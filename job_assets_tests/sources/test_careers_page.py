@@ -41,7 +41,9 @@ def crawl(url: str, policy: HttpPolicy = POLICY, **options: Any) -> tuple[list[R
 
     async def run() -> list[RawPosting]:
         async with PoliteClient(policy) as client:
-            return await careers_page.fetch(company, company.sources[0], client=client, warnings=warnings, interval_s=0)
+            return await careers_page.fetch(
+                company, company.sources[0], client=client, warnings=warnings, interval_s=0
+            )
 
     return asyncio.run(run()), warnings
 
@@ -60,12 +62,16 @@ class Crawl:
 @pytest.fixture(scope="module")
 def full_crawl() -> Crawl:
     """One crawl of the trap-laden site, shared by the assertions below (it includes a 1 s timeout)."""
-    with OtherSiteServer() as other, CareersSiteServer(offsite_url=f"{other.url}/careers/jobs/partner-role") as site:
+    with (
+        OtherSiteServer() as other,
+        CareersSiteServer(offsite_url=f"{other.url}/careers/jobs/partner-role") as site,
+    ):
         started = time.perf_counter()
         postings, warnings = crawl(f"{site.url}/careers")
         seconds = time.perf_counter() - started
-    by_path = {p.url.split(site.url, 1)[-1]: p for p in postings if p.url}
-    return Crawl(by_path, warnings, lines(site), lines(other), site.user_agents, site.url, seconds)
+        url = site.url
+    by_path = {p.url.split(url, 1)[-1]: p for p in postings if p.url}
+    return Crawl(by_path, warnings, lines(site), lines(other), site.user_agents, url, seconds)
 
 
 def test_one_posting_per_crawlable_page_with_and_without_json_ld(full_crawl: Crawl) -> None:
@@ -80,7 +86,9 @@ def test_one_posting_per_crawlable_page_with_and_without_json_ld(full_crawl: Cra
     assert plain.payload["heading"] == "Procurement Specialist"
     assert "Run requests for proposal" in plain.payload["markdown"]
     assert "About us" not in plain.payload["markdown"]  # nav boilerplate dropped
-    assert all(p.company == "copperleaf-energy" and p.source == "careers_page" for p in full_crawl.postings.values())
+    assert all(
+        p.company == "copperleaf-energy" and p.source == "careers_page" for p in full_crawl.postings.values()
+    )
 
 
 def test_canonical_url_is_the_identity(full_crawl: Crawl) -> None:
@@ -88,7 +96,9 @@ def test_canonical_url_is_the_identity(full_crawl: Crawl) -> None:
     assert "GET /careers/jobs/field-service-technician?src=listing" in full_crawl.site
     tech = full_crawl.postings["/careers/jobs/field-service-technician"]
     assert tech.payload["page_url"].endswith("?src=listing")
-    assert tech.url == tech.payload["canonical_url"] == f"{full_crawl.url}/careers/jobs/field-service-technician"
+    assert (
+        tech.url == tech.payload["canonical_url"] == f"{full_crawl.url}/careers/jobs/field-service-technician"
+    )
     # No <link rel=canonical>: the JSON-LD url is the canonical one; no JSON-LD identifier: a URL hash.
     analyst = full_crawl.postings["/careers/jobs/grid-data-analyst"]
     assert analyst.payload["canonical_url"] == analyst.url
@@ -132,11 +142,22 @@ def test_page_budget_caps_posting_pages() -> None:
     assert any("40 posting links" in w and "max_pages" in w for w in warnings)
 
 
+def test_per_host_limit_caps_pages_in_flight() -> None:
+    with CareersSiteServer(bulk_count=8, latency=0.1) as site:
+        postings, _ = crawl(f"{site.url}/bulk-careers", HttpPolicy(timeout_s=2.0, retries=0, per_host=2))
+        peak = site.peak_in_flight
+    assert len(postings) == 8
+    assert peak == 2  # concurrent, but never more than the policy's per-host limit
+
+
 def test_link_pattern_and_selector_choose_the_postings() -> None:
     with CareersSiteServer() as site:
         by_pattern, _ = crawl(f"{site.url}/careers", link_pattern=r"/jobs/(battery|warehouse)-")
         by_selector, _ = crawl(f"{site.url}/careers", link_selector="ul.jobs a.job-link", max_pages=2)
-    assert sorted(p.url.rsplit("/", 1)[-1] for p in by_pattern) == ["battery-test-engineer", "warehouse-coordinator"]
+    assert sorted(p.url.rsplit("/", 1)[-1] for p in by_pattern) == [
+        "battery-test-engineer",
+        "warehouse-coordinator",
+    ]
     assert len(by_selector) == 2
 
 
@@ -169,7 +190,7 @@ def test_missing_robots_txt_allows_all_but_unreachable_robots_txt_forbids_all() 
     with CareersSiteServer(robots=404) as site:
         postings, _ = crawl(f"{site.url}/careers", link_pattern="/(internal|jobs/battery)")
     assert sorted(p.source_id for p in postings) == ["CES-0999", "CES-1042"]  # no rules: even /internal/
-    with CareersSiteServer(robots=503) as site, pytest.raises(SourceError, match="robots.txt unreachable"):
+    with CareersSiteServer(robots=503) as site, pytest.raises(SourceError, match=r"robots\.txt unreachable"):
         crawl(f"{site.url}/careers")
     assert site.count("^/careers") == 0
 
@@ -193,12 +214,19 @@ def test_javascript_listing_has_no_links_over_plain_http() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"browser mode needs Chromium at {CHROMIUM} (apt-get install chromium)")
+@pytest.mark.skipif(
+    not os.access(CHROMIUM, os.X_OK),
+    reason=f"browser mode needs Chromium at {CHROMIUM} (apt-get install chromium)",
+)
 def test_browser_mode_renders_a_javascript_listing() -> None:
-    with OtherSiteServer() as other, CareersSiteServer(offsite_url=f"{other.url}/careers/jobs/partner-role") as site:
+    with (
+        OtherSiteServer() as other,
+        CareersSiteServer(offsite_url=f"{other.url}/careers/jobs/partner-role") as site,
+    ):
         policy = HttpPolicy(timeout_s=10.0, retries=0)
         postings, warnings = crawl(f"{site.url}/careers-js", policy, link_selector="a.job-link", browser=True)
-    assert {p.url.split(site.url, 1)[-1] for p in postings if p.url} == {p.path for p in CRAWLABLE}
+        paths = {p.url.split(site.url, 1)[-1] for p in postings if p.url}
+    assert paths == {p.path for p in CRAWLABLE}
     assert site.count("^/static/listing.js$") == 1  # the listing really was rendered by its script
     assert other.requests == []  # the rendered off-site link was not followed
     assert any("partner-role" in w and "off the configured site" in w for w in warnings)

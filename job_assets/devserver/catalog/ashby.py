@@ -147,4 +147,7 @@ def job(posting: SamplePosting, day: int, *, include_compensation: bool) -> dict
 
 
 def board(postings: list[SamplePosting], day: int, *, include_compensation: bool) -> dict[str, Any]:
-    return {"apiVersion": "1", "jobs": [job(p, day, include_compensation=include_compensation) for p in postings]}
+    return {
+        "apiVersion": "1",
+        "jobs": [job(p, day, include_compensation=include_compensation) for p in postings],
+    }

@@ -82,7 +82,9 @@ def posting_json(posting: SamplePosting, day: int) -> dict[str, Any]:
         }
         if not pay.in_text:
             text = format_range("range", pay.min, pay.max, pay.currency, pay.period)
-            sentence = f"The salary range for this role is {text}. Final offers depend on experience and location."
+            sentence = (
+                f"The salary range for this role is {text}. Final offers depend on experience and location."
+            )
             data["salaryDescription"] = f"<div>{_esc(sentence)}</div>"
             data["salaryDescriptionPlain"] = sentence
     return data

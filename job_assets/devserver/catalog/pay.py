@@ -5,7 +5,13 @@ from __future__ import annotations
 from job_assets.devserver.catalog.model import Pay, PayTier
 
 SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$"}
-PERIOD_PHRASE = {"year": "per year", "month": "per month", "week": "per week", "day": "per day", "hour": "per hour"}
+PERIOD_PHRASE = {
+    "year": "per year",
+    "month": "per month",
+    "week": "per week",
+    "day": "per day",
+    "hour": "per hour",
+}
 STYLES = ("range", "plain", "k", "iso", "eu", "up_to", "endash", "suffix")
 
 # Structured interval names of each ATS.
@@ -70,7 +76,9 @@ def tier_range(pay: Pay, tier: PayTier) -> str:
 def pay_text(pay: Pay, default_sentence: str) -> tuple[list[str], list[str]]:
     """The paragraphs and the per-location list items that state this pay in a description."""
     if pay.tiers:
-        lead = (pay.sentence or "The base pay for this role depends on where you live:").replace("{range}", "")
+        lead = (pay.sentence or "The base pay for this role depends on where you live:").replace(
+            "{range}", ""
+        )
         items = [f"{t.label}: {tier_range(pay, t)}" for t in pay.tiers]
         return [lead.strip()], items
     text = format_range(pay.style, pay.min, pay.max, pay.currency, pay.period)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from typing import Any
 
 from job_assets.devserver.catalog import ashby, greenhouse, lever
 from job_assets.devserver.catalog.companies import COMPANIES
@@ -88,7 +89,9 @@ def validate(companies: tuple[CompanyProfile, ...], postings: list[SamplePosting
             if o.level and o.level not in ROLES[o.role].levels:
                 problems.append(f"{company.slug}/{o.key}: unknown level {o.level!r}")
             if o.pay and "greenhouse" in company.boards and not o.pay.in_text and o.sources != ("ashby",):
-                problems.append(f"{company.slug}/{o.key}: Greenhouse has no structured pay; state it in the text")
+                problems.append(
+                    f"{company.slug}/{o.key}: Greenhouse has no structured pay; state it in the text"
+                )
             by_role[o.role].append(o)
         for role, openings in by_role.items():
             linked = {o.key for o in openings if o.same_as or o.negative_of}
@@ -125,8 +128,16 @@ class SampleCatalog:
             return None
         return [p for p in postings if p.opening.listed_on(day, p.source)]
 
-    def postings(self, day: int | None = 1, *, source: str | None = None, company: str | None = None):
-        """Every posting served on `day` (None: on any day), unlisted Ashby postings included."""
+    def postings(
+        self,
+        day: int | None = 1,
+        *,
+        source: str | None = None,
+        company: str | None = None,
+        unlisted: bool = True,
+    ) -> list[SamplePosting]:
+        """Every posting served on `day` (None: on any day); `unlisted=False` leaves out Ashby's unlisted
+        jobs, which boards serve but which are not public openings."""
         if day is not None:
             _check_day(day)
         return [
@@ -135,9 +146,10 @@ class SampleCatalog:
             if (day is None or p.opening.listed_on(day, p.source))
             and (source is None or p.source == source)
             and (company is None or p.company.slug == company)
+            and (unlisted or p.opening.listed)
         ]
 
-    def render(self, posting: SamplePosting, day: int = 1) -> dict:
+    def render(self, posting: SamplePosting, day: int = 1) -> dict[str, Any]:
         """One posting as its board's API returns it (Greenhouse with content, Ashby with compensation)."""
         if posting.source == "greenhouse":
             return greenhouse.job(posting, day, content=True)
@@ -148,7 +160,7 @@ class SampleCatalog:
     # --- ground truth -------------------------------------------------------------------------------------
     def opening_ids(self, day: int | None = None) -> dict[PostingKey, str]:
         """Posting -> the real opening it advertises (`company/opening`), public postings only."""
-        return {p.key: p.identity for p in self.postings(day) if p.opening.listed}
+        return {p.key: p.identity for p in self.postings(day, unlisted=False)}
 
     def duplicate_groups(self, day: int | None = None) -> list[list[PostingKey]]:
         """Sets of postings that are one real opening (two or more postings each), sorted."""
@@ -159,7 +171,7 @@ class SampleCatalog:
 
     def hard_negatives(self, day: int | None = None) -> list[tuple[PostingKey, PostingKey, str]]:
         """Pairs that look alike but are different openings, with the reason."""
-        postings = [p for p in self.postings(day) if p.opening.listed]
+        postings = self.postings(day, unlisted=False)
         pairs = []
         for a in postings:
             if a.opening.negative_of is None:
@@ -171,7 +183,7 @@ class SampleCatalog:
 
     def expected_pay(self, day: int = 1) -> dict[PostingKey, PayTruth | None]:
         """The pay each public posting states (text or structured), for evaluating extractors."""
-        return {p.key: pay_truth(p.opening.pay_on(day)) for p in self.postings(day) if p.opening.listed}
+        return {p.key: pay_truth(p.opening.pay_on(day)) for p in self.postings(day, unlisted=False)}
 
     def changes(self, day: int) -> DayChanges:
         """What changed on `day` against `day - 1`."""

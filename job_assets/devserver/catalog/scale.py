@@ -17,13 +17,62 @@ from job_assets.devserver.catalog.model import SOURCES, CompanyProfile, Opening,
 from job_assets.devserver.catalog.places import PLACES
 from job_assets.devserver.catalog.roles import ROLES
 
-_ADJECTIVES = ("Amber", "Birch", "Cedar", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper",
-               "Kite", "Linden", "Maple", "Nimbus", "Onyx", "Pine", "Quartz", "Rowan", "Summit", "Tundra")
-_NOUNS = ("Analytics", "Systems", "Robotics", "Health", "Labs", "Logistics", "Energy", "Software", "Security",
-          "Finance", "Networks", "Bio", "Mobility", "Media", "Cloud")
-_DOMAINS = ("supply chain planning", "clinical operations", "retail analytics", "industrial IoT",
-            "insurance claims", "construction management", "field service", "e-commerce payments")
-_STACKS = ("Python and TypeScript", "Go and React", "Java and Kotlin", "Ruby on Rails and React", "Rust and Python")
+_ADJECTIVES = (
+    "Amber",
+    "Birch",
+    "Cedar",
+    "Delta",
+    "Ember",
+    "Fjord",
+    "Granite",
+    "Harbor",
+    "Iris",
+    "Juniper",
+    "Kite",
+    "Linden",
+    "Maple",
+    "Nimbus",
+    "Onyx",
+    "Pine",
+    "Quartz",
+    "Rowan",
+    "Summit",
+    "Tundra",
+)
+_NOUNS = (
+    "Analytics",
+    "Systems",
+    "Robotics",
+    "Health",
+    "Labs",
+    "Logistics",
+    "Energy",
+    "Software",
+    "Security",
+    "Finance",
+    "Networks",
+    "Bio",
+    "Mobility",
+    "Media",
+    "Cloud",
+)
+_DOMAINS = (
+    "supply chain planning",
+    "clinical operations",
+    "retail analytics",
+    "industrial IoT",
+    "insurance claims",
+    "construction management",
+    "field service",
+    "e-commerce payments",
+)
+_STACKS = (
+    "Python and TypeScript",
+    "Go and React",
+    "Java and Kotlin",
+    "Ruby on Rails and React",
+    "Rust and Python",
+)
 _CLOUDS = ("AWS", "Google Cloud", "Azure")
 _ROLE_KEYS = sorted(ROLES)
 _PLACE_KEYS = sorted(PLACES)
@@ -120,8 +169,10 @@ class ScaleCatalog:
         company = self.company(index)
         postings = []
         for j, opening in enumerate(company.openings):
-            source_id = str(5_000_000_000 + index * 10_000 + j) if source == "greenhouse" else uuid_id(
-                self.prefix, index, j, source
+            source_id = (
+                str(5_000_000_000 + index * 10_000 + j)
+                if source == "greenhouse"
+                else uuid_id(self.prefix, index, j, source)
             )
             postings.append(
                 SamplePosting(

@@ -18,5 +18,16 @@ from job_assets.devserver.catalog.model import CompanyProfile
 
 COMPANIES: tuple[CompanyProfile, ...] = tuple(
     m.COMPANY
-    for m in (northwind, tidewater, cobalt, brightpath, fernhill, orbital, quillstone, lumen, kestrel, juniper)
+    for m in (
+        northwind,
+        tidewater,
+        cobalt,
+        brightpath,
+        fernhill,
+        orbital,
+        quillstone,
+        lumen,
+        kestrel,
+        juniper,
+    )
 )

@@ -64,7 +64,9 @@ COMPANY = CompanyProfile(
             title="Staff Software Engineer, Platform",
             locations=("remote-us",),
             workplace="remote",
-            pay=Pay(None, 210000, style="up_to", sentence="The base salary for this role is {range}, plus equity."),
+            pay=Pay(
+                None, 210000, style="up_to", sentence="The base salary for this role is {range}, plus equity."
+            ),
             posted=19,
         ),
         Opening(

@@ -79,11 +79,18 @@ COMPANY = CompanyProfile(
             role="site_reliability_engineer",
             locations=("nyc",),
             workplace="hybrid",
-            pay=Pay(150000, 185000, style="endash", sentence="The base salary for this role in New York is {range}."),
+            pay=Pay(
+                150000,
+                185000,
+                style="endash",
+                sentence="The base salary for this role in New York is {range}.",
+            ),
             posted=6,
         ),
         Opening(key="fpa", role="financial_analyst", title="FP&A Analyst", locations=("london",), posted=15),
-        Opening(key="data-analyst", role="data_analyst", locations=("berlin",), workplace="hybrid", posted=11),
+        Opening(
+            key="data-analyst", role="data_analyst", locations=("berlin",), workplace="hybrid", posted=11
+        ),
         Opening(key="security", role="security_engineer", locations=("london", "remote-uk"), posted=24),
         Opening(
             key="ae",
@@ -119,7 +126,9 @@ COMPANY = CompanyProfile(
             pay=Pay(45000, 52000, currency="EUR", style="eu"),
             posted=2,
         ),
-        Opening(key="qa", role="qa_automation_engineer", locations=("berlin",), workplace="hybrid", posted=21),
+        Opening(
+            key="qa", role="qa_automation_engineer", locations=("berlin",), workplace="hybrid", posted=21
+        ),
         Opening(
             key="recruiter",
             role="recruiter",

@@ -138,7 +138,9 @@ COMPANY = CompanyProfile(
             pay=Pay(130000, 155000, in_text=False),
             posted=15,
         ),
-        Opening(key="sre", role="site_reliability_engineer", locations=("sf",), workplace="hybrid", posted=19),
+        Opening(
+            key="sre", role="site_reliability_engineer", locations=("sf",), workplace="hybrid", posted=19
+        ),
         Opening(key="security", role="security_engineer", locations=("sf",), workplace="hybrid", posted=23),
         Opening(
             key="solutions",

@@ -119,7 +119,9 @@ COMPANY = CompanyProfile(
             key="sdr",
             role="sales_development_rep",
             locations=("nyc",),
-            pay=Pay(70000, 80000, style="k", sentence="Base salary {range} with OTE based on meetings booked."),
+            pay=Pay(
+                70000, 80000, style="k", sentence="Base salary {range} with OTE based on meetings booked."
+            ),
             posted=5,
         ),
         Opening(

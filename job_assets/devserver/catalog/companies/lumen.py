@@ -160,7 +160,9 @@ COMPANY = CompanyProfile(
             pay=Pay(140000, 170000, equity=True),
             posted=14,
         ),
-        Opening(key="writer", role="technical_writer", locations=("remote-us",), workplace="remote", posted=9),
+        Opening(
+            key="writer", role="technical_writer", locations=("remote-us",), workplace="remote", posted=9
+        ),
         Opening(
             key="csm",
             role="customer_success_manager",

@@ -110,7 +110,13 @@ COMPANY = CompanyProfile(
             ),
             posted=12,
         ),
-        Opening(key="sre", role="site_reliability_engineer", locations=("remote-us",), workplace="remote", posted=6),
+        Opening(
+            key="sre",
+            role="site_reliability_engineer",
+            locations=("remote-us",),
+            workplace="remote",
+            posted=6,
+        ),
         Opening(
             key="pm",
             role="product_manager",
@@ -137,7 +143,13 @@ COMPANY = CompanyProfile(
             posted=25,
             closes=2,
         ),
-        Opening(key="accountant", role="accountant", title="Senior Accountant", locations=("pittsburgh",), posted=33),
+        Opening(
+            key="accountant",
+            role="accountant",
+            title="Senior Accountant",
+            locations=("pittsburgh",),
+            posted=33,
+        ),
         Opening(
             key="intern",
             role="software_engineering_intern",
@@ -147,8 +159,12 @@ COMPANY = CompanyProfile(
             pay=Pay(38, 45, period="hour", sentence="Interns are paid {range}."),
             posted=40,
         ),
-        Opening(key="csm", role="customer_success_manager", locations=("austin",), workplace="hybrid", posted=4),
-        Opening(key="designer", role="product_designer", locations=("pittsburgh",), workplace="hybrid", posted=15),
+        Opening(
+            key="csm", role="customer_success_manager", locations=("austin",), workplace="hybrid", posted=4
+        ),
+        Opening(
+            key="designer", role="product_designer", locations=("pittsburgh",), workplace="hybrid", posted=15
+        ),
         Opening(key="data-eng", role="data_engineer", locations=("pittsburgh", "remote-us"), posted=11),
         Opening(
             key="platform",

@@ -118,7 +118,11 @@ COMPANY = CompanyProfile(
             posted=3,
         ),
         Opening(
-            key="csm", role="customer_success_manager", locations=("chicago",), workplace="unspecified", posted=14
+            key="csm",
+            role="customer_success_manager",
+            locations=("chicago",),
+            workplace="unspecified",
+            posted=14,
         ),
         Opening(
             key="recruiter",
@@ -129,7 +133,9 @@ COMPANY = CompanyProfile(
             pay=Pay(85000, 105000, in_text=False),
             posted=20,
         ),
-        Opening(key="accountant", role="accountant", title="Staff Accountant", locations=("chicago",), posted=26),
+        Opening(
+            key="accountant", role="accountant", title="Staff Accountant", locations=("chicago",), posted=26
+        ),
         Opening(
             key="android",
             role="android_engineer",
@@ -147,6 +153,8 @@ COMPANY = CompanyProfile(
             pay=Pay(185000, 215000),
             posted=28,
         ),
-        Opening(key="designer", role="product_designer", locations=("chicago",), workplace="hybrid", posted=11),
+        Opening(
+            key="designer", role="product_designer", locations=("chicago",), workplace="hybrid", posted=11
+        ),
     ),
 )

@@ -90,9 +90,15 @@ COMPANY = CompanyProfile(
             pay=Pay(120000, 140000, in_text=False),
             posted=15,
         ),
-        Opening(key="frontend", role="frontend_engineer", locations=("dublin",), workplace="hybrid", posted=20),
-        Opening(key="csm", role="customer_success_manager", locations=("london",), workplace="hybrid", posted=10),
-        Opening(key="security", role="security_engineer", locations=("london",), workplace="hybrid", posted=27),
+        Opening(
+            key="frontend", role="frontend_engineer", locations=("dublin",), workplace="hybrid", posted=20
+        ),
+        Opening(
+            key="csm", role="customer_success_manager", locations=("london",), workplace="hybrid", posted=10
+        ),
+        Opening(
+            key="security", role="security_engineer", locations=("london",), workplace="hybrid", posted=27
+        ),
         Opening(
             key="designer",
             role="product_designer",
@@ -122,7 +128,9 @@ COMPANY = CompanyProfile(
             key="sdr",
             role="sales_development_rep",
             locations=("london",),
-            pay=Pay(32000, 36000, currency="GBP", style="plain", sentence="Base salary {range} plus commission."),
+            pay=Pay(
+                32000, 36000, currency="GBP", style="plain", sentence="Base salary {range} plus commission."
+            ),
             posted=9,
         ),
         Opening(

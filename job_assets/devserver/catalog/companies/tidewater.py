@@ -84,7 +84,9 @@ COMPANY = CompanyProfile(
             ),
             posted=7,
         ),
-        Opening(key="analytics", role="analytics_engineer", locations=("portland",), workplace="hybrid", posted=14),
+        Opening(
+            key="analytics", role="analytics_engineer", locations=("portland",), workplace="hybrid", posted=14
+        ),
         Opening(
             key="implementation",
             role="implementation_manager",
@@ -105,7 +107,9 @@ COMPANY = CompanyProfile(
             pay=Pay(28, 34, period="hour", sentence="This part-time role pays {range}."),
             posted=5,
         ),
-        Opening(key="writer", role="technical_writer", locations=("remote-us",), workplace="remote", posted=31),
+        Opening(
+            key="writer", role="technical_writer", locations=("remote-us",), workplace="remote", posted=31
+        ),
         Opening(
             key="em",
             role="engineering_manager",
@@ -116,8 +120,12 @@ COMPANY = CompanyProfile(
             posted=16,
         ),
         Opening(key="people", role="people_partner", locations=("portland",), workplace="hybrid", posted=29),
-        Opening(key="security", role="security_engineer", locations=("remote-us",), workplace="remote", posted=12),
-        Opening(key="designer", role="product_designer", locations=("portland",), workplace="hybrid", posted=8),
+        Opening(
+            key="security", role="security_engineer", locations=("remote-us",), workplace="remote", posted=12
+        ),
+        Opening(
+            key="designer", role="product_designer", locations=("portland",), workplace="hybrid", posted=8
+        ),
         Opening(
             key="qa",
             role="qa_automation_engineer",

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from job_assets.devserver.catalog.model import Role
-from job_assets.devserver.catalog.roles import business, data_ml, engineering, industry, product_design, specialist
+from job_assets.devserver.catalog.roles import (
+    business,
+    data_ml,
+    engineering,
+    industry,
+    product_design,
+    specialist,
+)
 
 
 def _index() -> dict[str, Role]:

@@ -26,7 +26,10 @@ ROLES = (
             "Experience with dbt, Airflow, Dagster or similar orchestration tools",
             "Experience with a cloud data warehouse such as BigQuery, Snowflake or Redshift",
         ),
-        nice_to_have=("Experience with Kafka or another streaming platform", "Familiarity with {domain} data"),
+        nice_to_have=(
+            "Experience with Kafka or another streaming platform",
+            "Familiarity with {domain} data",
+        ),
     ),
     Role(
         key="analytics_engineer",
@@ -93,7 +96,10 @@ ROLES = (
             "Strong SQL and experience with a BI tool",
             "Comfort presenting findings to a mixed audience",
         ),
-        nice_to_have=("Python or R for analysis", "Experience with product analytics tools such as Amplitude"),
+        nice_to_have=(
+            "Python or R for analysis",
+            "Experience with product analytics tools such as Amplitude",
+        ),
         years="2+",
     ),
     Role(

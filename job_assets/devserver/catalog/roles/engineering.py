@@ -176,7 +176,10 @@ ROLES = (
             "Experience with Jetpack Compose, coroutines and Room or SQLDelight",
             "Experience publishing and maintaining apps on Google Play",
         ),
-        nice_to_have=("Experience with background location or Bluetooth", "Experience with Kotlin Multiplatform"),
+        nice_to_have=(
+            "Experience with background location or Bluetooth",
+            "Experience with Kotlin Multiplatform",
+        ),
     ),
     Role(
         key="platform_engineer",
@@ -246,7 +249,10 @@ ROLES = (
             "Ability to read and write code in at least one modern language",
             "Working knowledge of common vulnerability classes (OWASP Top 10)",
         ),
-        nice_to_have=("Experience with SOC 2, ISO 27001 or HIPAA audits", "Security certifications such as OSCP"),
+        nice_to_have=(
+            "Experience with SOC 2, ISO 27001 or HIPAA audits",
+            "Security certifications such as OSCP",
+        ),
     ),
     Role(
         key="qa_automation_engineer",

@@ -1,0 +1,46 @@
+"""The one Definitions object loads, and its shape is what the docs and the UI promise."""
+
+import subprocess
+import sys
+
+import dagster as dg
+
+from job_assets.automation.gpu import GPU_POOL, GPU_TAGS
+from job_assets.definitions import defs
+from job_assets.settings import PROJECT_ROOT
+
+
+def test_definitions_snapshot() -> None:
+    repo = defs.get_repository_def()
+    assert sorted(k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()) == [
+        "enriched_postings", "jobs", "parsed_postings", "raw_postings",
+    ]
+    assert sorted(j.name for j in repo.get_all_jobs() if not j.name.startswith("__")) == [
+        "build_jobs_table", "enrich_companies", "refresh_companies", "scrape_companies",
+    ]
+    assert [s.name for s in repo.schedule_defs] == ["daily_scrape"]
+    assert sorted(s.name for s in repo.sensor_defs) == ["automation_cpu", "automation_gpu", "company_registry_sensor"]
+    assert sorted(defs.resources) == ["http", "llm", "registry", "store"]
+
+
+def test_gpu_pool_and_tags() -> None:
+    graph = defs.resolve_asset_graph()
+    enriched = graph.get(dg.AssetKey("enriched_postings"))
+    assert enriched.pools == {GPU_POOL}
+    repo = defs.get_repository_def()
+    assert repo.get_job("enrich_companies").tags.items() >= GPU_TAGS.items()
+    assert repo.get_job("scrape_companies").tags.get("job_assets/gpu") is None
+
+
+def test_everything_that_must_run_is_on_by_default() -> None:
+    repo = defs.get_repository_def()
+    for definition in [*repo.schedule_defs, *repo.sensor_defs]:
+        assert definition.default_status.value == "RUNNING", definition.name
+
+
+def test_dagster_cli_validates_the_workspace() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
