@@ -23,7 +23,7 @@ from job_assets.dedup.similarity import (
     role_groups,
     title_agreement,
 )
-from job_assets.dedup.text import TitleParts, canonical_url, normalise_department, parse_title
+from job_assets.dedup.text import canonical_url, normalise_department, parse_title
 
 ASSIGNMENT_SCHEMA: dict[str, pl.DataType] = {
     "posting_key": pl.String(),
@@ -50,23 +50,17 @@ def prepare_postings(postings: pl.DataFrame) -> pl.DataFrame:
 
 
 def _title_features(frame: pl.DataFrame) -> pl.DataFrame:
-    cache: dict[tuple[str | None, tuple[str, ...]], TitleParts] = {}
     levels, cores = [], []
     for title, locations in zip(frame["title"].to_list(), frame["locations"].to_list(), strict=True):
-        key = (title, tuple(locations or ()))
-        parts = cache.get(key)
-        if parts is None:
-            parts = cache[key] = parse_title(title, locations)
+        parts = parse_title(title, tuple(locations or ()))
         levels.append(parts.level)
         cores.append(parts.core)
-    urls = frame["url"].drop_nulls().unique().to_list()
-    canonical = {u: canonical_url(u) for u in urls}
     departments = frame["department"].drop_nulls().unique().to_list()
     dept_norm = {d: normalise_department(d) for d in departments}
     return frame.with_columns(
         level=pl.Series(levels, dtype=pl.String()),
         role=pl.Series(cores, dtype=pl.String()),
-        canon_url=pl.col("url").replace_strict(canonical, default=None, return_dtype=pl.String()),
+        canon_url=canonical_url("url"),
         dept=pl.col("department").replace_strict(dept_norm, default=None, return_dtype=pl.String()),
     )
 

@@ -8,10 +8,12 @@ matcher can compare roles while the level and team guards stay strict.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import polars as pl
 
 # Level words -> one canonical level token. `Sr.` == `Senior`; roman and arabic grades are levels too.
 _LEVEL_WORDS: dict[str, str] = {
@@ -67,10 +69,9 @@ _NOISE_PHRASES = re.compile(
 _LEVEL_PHRASES = re.compile(r"\bnew grad(?:uate)?\b|\bentry[- ]level\b|\bmid[- ]level\b|\bvice president\b", re.I)
 _LEVEL_PHRASE_WORD = {"new": "graduate", "entry": "entry", "mid": "mid", "vice": "vp"}
 _WORD = re.compile(r"[^\W_]+")
-_TRACKING_PARAMS = re.compile(
-    r"^(?:utm_.*|gh_src|source|src|ref|referrer|refid|trk|trackingid|lever-source|lever-origin|"
-    r"ashby_jid_source|fbclid|gclid|mc_cid|mc_eid|_hs.*|hs.*|iis|iisn|sid)$",
-    re.IGNORECASE,
+_TRACKING_PARAMS = (
+    r"^(?:utm_[^=]*|gh_src|source|src|ref|referrer|refid|trk|trackingid|lever-source|lever-origin|"
+    r"ashby_jid_source|fbclid|gclid|mc_cid|mc_eid|_hs[^=]*|hs[^=]*|iis|iisn|sid)(?:=|$)"
 )
 
 
@@ -91,26 +92,33 @@ class TitleParts:
     tokens: frozenset[str]  # the words of `core`
 
 
-def _location_phrases(locations: list[str] | None) -> list[str]:
-    """The parts of a posting's own locations (`London`, `United Kingdom`): a title naming them only says
+@functools.lru_cache(maxsize=65_536)
+def _location_phrases(locations: tuple[str, ...]) -> tuple[str, ...]:
+    """The parts of a posting's own locations (`london`, `united kingdom`): a title naming them only says
     where this copy was posted, so copies of one requisition in several cities keep one role title."""
     phrases: set[str] = set()
-    for location in locations or []:
+    for location in locations:
         for part in re.split(r"[,;/()]|\s-\s", location):
             part_words = words(part)
             if part_words and (len(part_words) > 1 or len(part_words[0]) > 1):
                 phrases.add(" ".join(part_words))
-    return sorted(phrases, key=len, reverse=True)
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
-def parse_title(title: str | None, locations: list[str] | None = None) -> TitleParts:
-    text = _NOISE_PHRASES.sub(" ", title or "")
+@functools.lru_cache(maxsize=262_144)
+def _title_words(title: str) -> str:
+    text = _NOISE_PHRASES.sub(" ", title)
     text = _LEVEL_PHRASES.sub(lambda m: f" {_LEVEL_PHRASE_WORD[m.group(0).split()[0].split('-')[0].lower()]} ", text)
+    return " ".join(words(text))
+
+
+def parse_title(title: str | None, locations: list[str] | tuple[str, ...] | None = None) -> TitleParts:
+    joined = _title_words(title or "")
     # The posting's own places are dropped wherever they stand ("Analyst - London", "London Analyst"):
     # the same requisition posted for Paris must keep the same role title.
-    joined = " ".join(words(text))
-    for phrase in _location_phrases(locations):
-        joined = re.sub(rf"(?:^| ){re.escape(phrase)}(?= |$)", " ", joined)
+    for phrase in _location_phrases(tuple(locations or ())):
+        if phrase in joined:
+            joined = re.sub(rf"(?:^| ){re.escape(phrase)}(?= |$)", " ", joined)
     levels: set[str] = set()
     core_words: list[str] = []
     for word in joined.split():
@@ -148,21 +156,35 @@ def collapse_locations(locations: list[str]) -> list[str]:
     ]
 
 
-def canonical_url(url: str | None) -> str | None:
-    """The URL two copies of one posting share: lowercased scheme and host, no fragment, no tracking
-    parameters, sorted query, no trailing slash. Parameters that identify the job (`gh_jid`) are kept."""
-    if not url or not url.strip():
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if not parts.netloc:
-        return None
-    host = parts.netloc.lower().removeprefix("www.")
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k))
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https", host, path, urlencode(query), ""))
+def canonical_url(column: str = "url") -> pl.Expr:
+    """The URL two copies of one posting share: https, lowercased host without `www.`, no fragment, no
+    trailing slash, no tracking parameters, the other parameters sorted (`gh_jid` identifies the job and is
+    kept). Null when the value is not an absolute http(s) URL. Vectorised: it runs on every posting."""
+    url = pl.col(column).str.strip_chars().str.replace(r"#.*$", "")
+    host = url.str.extract(r"^[hH][tT][tT][pP][sS]?://([^/?#\s]+)", 1).str.to_lowercase().str.replace(r"^www\.", "")
+    path = url.str.extract(r"^[hH][tT][tT][pP][sS]?://[^/?#]+([^?]*)", 1).str.replace(r"/+$", "")
+    query = (
+        url.str.extract(r"\?(.*)$", 1)
+        .fill_null("")
+        .str.split("&")
+        .list.eval(
+            pl.element().filter(
+                (pl.element().str.len_bytes() > 0) & ~pl.element().str.to_lowercase().str.contains(_TRACKING_PARAMS)
+            )
+        )
+        .list.sort()
+        .list.join("&")
+    )
+    return pl.when(host.is_not_null() & (host != "")).then(
+        pl.concat_str(
+            [
+                pl.lit("https://"),
+                host,
+                pl.when(path.fill_null("") == "").then(pl.lit("/")).otherwise(path),
+                pl.when(query != "").then(pl.lit("?") + query).otherwise(pl.lit("")),
+            ]
+        )
+    )
 
 
 def normalise_department(department: str | None) -> str | None:

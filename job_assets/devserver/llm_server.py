@@ -15,16 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import socket
-import sys
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from typing import Any
 
+from job_assets.devserver.loopback import LoopbackServer, Request, Response
 from job_assets.enrichment.prompt import parse_posting_text
 from job_assets.enrichment.rules import extract_rules
 
@@ -71,6 +69,16 @@ def conform(schema: dict[str, Any] | None, value: Any) -> Any:
 
 def tokens(text: str) -> int:
     return max(1, math.ceil(len(text) / CHARS_PER_TOKEN))
+
+
+@dataclass
+class ServerStats:
+    calls: int = 0  # POST /v1/chat/completions that reached the handler (HTTP faults are in the request log)
+    completions: int = 0  # answered 200
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    active: int = 0  # answers being produced now (inside the concurrency cap)
+    max_active: int = 0
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,8 @@ class FakeLLMServer(LoopbackServer):
     # faults on the next requests (HTTP level: LoopbackServer's rules, on the chat path)
     def fail_next(self, count: int, status: int = 503, retry_after: float | None = None) -> None:
         headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else None
-        self.fail(self.CHAT_PATH, status, times=count, headers=headers, body=_error_body(f"injected HTTP {status}"))
+        body = json.dumps(_error_body(f"injected HTTP {status}")).encode()
+        self.fail(self.CHAT_PATH, status, times=count, headers=headers, body=body)
 
     def hang_next(self, count: int, seconds: float | None = None) -> None:
         """No answer (until `seconds` or stop): the client's timeout fires."""
@@ -153,6 +162,10 @@ class FakeLLMServer(LoopbackServer):
         with self._stats_lock:
             self._content_faults.clear()
             self._sticky.clear()
+
+    def chat_requests(self, status: int | None = None) -> int:
+        """Chat requests received, HTTP faults included (optionally only those answered `status`)."""
+        return self.count(self.CHAT_PATH, status=status)
 
     def reset_stats(self) -> None:
         with self._stats_lock:
@@ -282,8 +295,8 @@ def main(argv: list[str] | None = None) -> None:
     server = FakeLLMServer(
         model=args.model, latency_s=args.latency, concurrency=args.concurrency, host=args.host, port=args.port
     )
-    print(f"fake LLM server at {server.url} (model {args.model})", flush=True)
     server.start()
+    print(f"fake LLM server at {server.base_url} (model {args.model})", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

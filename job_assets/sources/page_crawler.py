@@ -129,6 +129,7 @@ class PageCrawler:
         self.requests = 0
         self._stack = contextlib.AsyncExitStack()
         self._crawler: AsyncWebCrawler | None = None
+        self._routed: set[int] = set()  # browser contexts whose requests pass the fence
         self._run_config = CrawlerRunConfig(
             cache_mode=CacheMode.BYPASS,
             verbose=False,
@@ -148,7 +149,6 @@ class PageCrawler:
                 config = BrowserConfig(
                     browser_mode="cdp",
                     cdp_url=cdp_url,
-                    create_isolated_context=True,  # a new page per crawl: concurrent pages never share one
                     user_agent=self.user_agent,
                     verbose=False,
                 )
@@ -185,17 +185,23 @@ class PageCrawler:
         self.requests += 1
         return await handler(request)
 
-    async def _route_fence(self, page: Any, **_: Any) -> Any:
+    async def _route_fence(self, page: Any, context: Any = None, **_: Any) -> Any:
+        """Route the whole browser context once: crawl4ai reuses and closes pages across concurrent
+        crawls, so a per-page route can race with a page being closed."""
+        if context is None or id(context) in self._routed:
+            return page
+
         async def route(route: Any) -> None:
             request = route.request
-            if request.resource_type == "document" and self.fence.refusal(request.url):
-                await route.abort("blockedbyclient")
-                return
             if request.resource_type == "document":
+                if self.fence.refusal(request.url):
+                    await route.abort("blockedbyclient")
+                    return
                 self.requests += 1
             await route.continue_()
 
-        await page.route("**/*", route)
+        self._routed.add(id(context))
+        await context.route("**/*", route)
         return page
 
     # -- fetching ----------------------------------------------------------------------------

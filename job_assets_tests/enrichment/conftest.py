@@ -68,7 +68,7 @@ def llm_server() -> Iterator[FakeLLMServer]:
 def fast_config(server: FakeLLMServer, **overrides: Any) -> LLMConfig:
     """Short backoffs and timeouts so fault tests take milliseconds, not the production seconds."""
     values: dict[str, Any] = {
-        "url": server.url,
+        "url": server.base_url,
         "model": server.model,
         "concurrency": 8,
         "timeout_s": 5.0,

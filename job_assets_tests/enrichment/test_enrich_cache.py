@@ -33,10 +33,10 @@ def enrich_with_cache(db: Path, parsed: pl.DataFrame, config: LLMConfig) -> Enri
 def test_rerun_without_changes_makes_no_llm_calls(tmp_path: Path, llm_server: FakeLLMServer) -> None:
     db, parsed, config = tmp_path / "jobs.duckdb", parsed_frame(6), fast_config(llm_server)
     first = enrich_with_cache(db, parsed, config)
-    assert llm_server.stats.calls == 6 and first.stats.cache_hits == 0
+    assert llm_server.chat_requests() == 6 and first.stats.cache_hits == 0
 
     second = enrich_with_cache(db, parsed, config)
-    assert llm_server.stats.calls == 6  # not one more request
+    assert llm_server.chat_requests() == 6  # not one more request
     assert (second.stats.llm_calls, second.stats.cache_hits, second.stats.cache_hit_rate) == (0, 6, 1.0)
     assert second.new_cache_entries == []
     assert set(second.frame["enrich_backend"]) == {"llm"}
@@ -54,7 +54,7 @@ def test_only_changed_postings_are_asked_again(tmp_path: Path, llm_server: FakeL
     )
     result = enrich_with_cache(db, changed, config)
     assert (result.stats.llm_postings, result.stats.cache_hits) == (1, 4)
-    assert llm_server.stats.calls == 6
+    assert llm_server.chat_requests() == 6
 
 
 def test_a_new_model_re_enriches(tmp_path: Path, llm_server: FakeLLMServer) -> None:
@@ -87,7 +87,7 @@ def test_failed_postings_are_not_cached_and_retried_next_run(tmp_path: Path, llm
     llm_server.clear_faults()  # the server recovers
     llm_server.reset_stats()
     second = enrich_with_cache(db, parsed, config)
-    assert llm_server.stats.calls == 1 and second.stats.cache_hits == 3
+    assert llm_server.chat_requests() == 1 and second.stats.cache_hits == 3
     assert second.frame["enrich_status"].to_list() == ["ok"] * 4
 
 

@@ -56,7 +56,7 @@ FINISHED = {"SUCCESS", "FAILURE", "CANCELED"}
 
 def one_company_registry(path: Path) -> str:
     """A registry with the first sample company only, so the daemon's own sensors stay light."""
-    from job_assets.devserver.samples import sample_registry_path
+    from job_assets.devserver.sample_registry import sample_registry_path
 
     registry = yaml.safe_load(Path(sample_registry_path()).read_text())
     first = registry["companies"][0]
