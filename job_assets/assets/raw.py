@@ -52,14 +52,19 @@ def raw_postings(
             frames.append(frame)
             context.log.info(f"{slug}: {frame.height} postings ({result.per_source}) in {result.seconds:.2f}s")
 
-    if failures:
-        # Nothing of a failed company was written: its rows from the last good scrape stay as they were.
+    # Nothing of a failed company was written: its rows from the last good scrape stay as they were.
+    # A run of one company fails with the reason. A batched run (big registries) keeps going for the
+    # others: its failed companies are listed here, in `scrape_log` and by the `latest_scrapes_succeeded` check.
+    if failures and (len(context.partition_keys) == 1 or not written):
         raise dg.Failure(
             description="\n".join(failures.values()),
             metadata={"failed_companies": sorted(failures), "written": written},
         )
+    for message in failures.values():
+        context.log.error(message)
     return dg.MaterializeResult(
         metadata={
+            "failed_companies": dg.MetadataValue.json(failures),
             "rows": sum(written.values()),
             "companies": len(written),
             "per_company": dg.MetadataValue.json(written),

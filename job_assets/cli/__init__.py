@@ -41,6 +41,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_failures(run_id: str) -> dict[str, str]:
+    from job_assets.store import scrape_log
+    from job_assets.store.db import connect
+
+    with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
+        return scrape_log.failures_in_run(conn, run_id)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from job_assets.cli.instance import prepare
     from job_assets.cli.runner import print_summary, run_pipeline
@@ -61,6 +69,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         build_jobs=not args.no_jobs,
         console=console,
         log_level="DEBUG" if args.verbose else "WARNING",
+        batch_failures=lambda run_id: _run_failures(run_id),
     )
     with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
         counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import dagster as dg
@@ -39,8 +40,12 @@ def run_pipeline(
     build_jobs: bool = True,
     console: Console | None = None,
     log_level: str = "WARNING",
+    batch_failures: Callable[[str], dict[str, str]] | None = None,
 ) -> RunReport:
-    """One run per company (or per batch of consecutive companies), then one run of the jobs table."""
+    """One run per company (or per batch of consecutive companies), then one run of the jobs table.
+
+    `batch_failures(run_id)` names the companies a successful batched run could not scrape.
+    """
     console = console or Console(stderr=True)
     refresh = defs.resolve_job_def("refresh_companies")
     quiet = {"loggers": {"console": {"config": {"log_level": log_level}}}}  # the event log keeps everything
@@ -63,13 +68,15 @@ def run_pipeline(
                 tags = {RANGE_START: batch[0], RANGE_END: batch[-1]}
                 result = refresh.execute_in_process(tags=tags, instance=instance, raise_on_error=False, run_config=quiet)
             else:  # not a range of the instance's partitions: fall back to a run each
-                sub = run_pipeline(defs, instance, batch, 1, False, console, log_level)
+                sub = run_pipeline(defs, instance, batch, 1, False, console, log_level, batch_failures)
                 report.succeeded += sub.succeeded
                 report.failed |= sub.failed
                 progress.advance(task, len(batch))
                 continue
             if result.success:
-                report.succeeded += batch
+                partly = batch_failures(result.run_id) if batch_failures and len(batch) > 1 else {}
+                report.failed |= partly
+                report.succeeded += [s for s in batch if s not in partly]
             else:
                 message = _failure_message(result)
                 for slug in batch:

@@ -25,10 +25,10 @@ def normalised_text(column: str) -> pl.Expr:
 
 
 def _shingles(frame: pl.DataFrame) -> pl.DataFrame:
-    """(row, company_id, description_text) -> one row per 3-word shingle occurrence: (row, key), where key =
+    """(row, company_id, text) -> one row per 3-word shingle occurrence: (row, key), where key =
     company_id * 2**32 + the shingle's 32-bit hash, so one integer column identifies (company, shingle)."""
     words = (
-        frame.select("row", "company_id", word=normalised_text("description_text").fill_null("").str.split(" "))
+        frame.select("row", "company_id", word=pl.col("text").fill_null("").str.split(" "))
         .explode("word")
         .filter(pl.col("word").str.len_bytes() > 0)
         .select("row", "company_id", h=pl.col("word").hash(11) & _WORD_BITS)
@@ -50,7 +50,8 @@ def role_shingles(
     share: float = 0.2,
     sample_roles: int = 200,
 ) -> pl.DataFrame:
-    """`frame` (row, company, role, description_text) -> (row, shingles: list[u64] set, measured).
+    """`frame` (row, company, role, text: `normalised_text` of the description) -> (row, shingles: list[u64]
+    set, measured).
 
     A shingle is boilerplate in a company when it occurs under at least `max(min_roles, share * roles)` of
     its distinct roles (`role`: a label for titles that could name one job). A company with fewer than

@@ -100,64 +100,71 @@ def _role_groups(batch: pl.DataFrame, config: MatchConfig) -> pl.Series:
     )
 
 
-def _near_edges(reps: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], set[int]]:
-    """Near-duplicate pairs among `reps`, and the rows with enough role text to be compared at all."""
-    edges: list[Edge] = []
-    with_text: set[int] = set()
-    for batch in _company_batches(reps, config.batch_rows):
-        shingled = role_shingles(
-            batch.select("row", "company", _role_groups(batch, config).alias("role"), "description_text"),
-            min_roles=config.boilerplate_min_roles,
-            share=config.boilerplate_share,
+def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], set[int], pl.DataFrame]:
+    """All pairs found within one batch of whole companies: exact keys first, then near-duplicates among
+    the postings left after exact-text grouping. Also returns the rows with enough role text to compare and
+    the rows with no description at all (for `_title_only_edges`)."""
+    batch = batch.with_columns(text=normalised_text("description_text")).with_columns(
+        text_key=pl.when(pl.col("text").str.len_bytes() > 0).then(
+            pl.concat_str(["company", "level", "role", "text"], separator="\x1f").hash(7)
         )
-        lengths = shingled["shingles"].list.len().to_numpy()
-        offsets = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
-        flat = shingled["shingles"].explode().drop_nulls().to_numpy()
-        position = {row: i for i, row in enumerate(shingled["row"].to_list())}
-        measured = shingled["measured"].to_list()
-        with_text.update(r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles)
-        block_level = pl.col("level") if config.guards else pl.lit("")
-        blocks = (
-            batch.select("row", "company", block_level.alias("level"), "role")
-            .group_by("company", "level", maintain_order=True)
-            .agg("row", "role")
-        )
-        for rows, roles in zip(blocks["row"].to_list(), blocks["role"].to_list(), strict=True):
-            if len(rows) < 2:
-                continue
-            arrays = [flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows]
-            sets: dict[int, set[int]] = {}
-            for i, j in candidate_pairs(roles, arrays, config):
-                a = sets.get(i) or sets.setdefault(i, set(arrays[i].tolist()))
-                b = sets.get(j) or sets.setdefault(j, set(arrays[j].tolist()))
-                similarity = jaccard(a, b)
-                known = measured[position[rows[i]]]  # per company, and a block is one company
-                if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
-                    edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
-    return edges, with_text
+    )
+    exact = pl.concat([_exact_edges(batch, "canon_url", "url"), _exact_edges(batch, "text_key", "exact_text")])
+    edges = [Edge(a, b, rule, score) for a, b, rule, score in exact.iter_rows()]
+    reps = batch.filter(
+        pl.col("text_key").is_null() | (pl.col("row") == pl.col("row").min().over(["company", "text_key"]))
+    )
+    shingled = role_shingles(
+        reps.select("row", "company", _role_groups(reps, config).alias("role"), "text"),
+        min_roles=config.boilerplate_min_roles,
+        share=config.boilerplate_share,
+    )
+    lengths = shingled["shingles"].list.len().to_numpy()
+    offsets = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
+    flat = shingled["shingles"].explode().drop_nulls().to_numpy()
+    position = {row: i for i, row in enumerate(shingled["row"].to_list())}
+    measured = shingled["measured"].to_list()
+    with_text = {r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles}
+    block_level = pl.col("level") if config.guards else pl.lit("")
+    blocks = (
+        reps.select("row", "company", block_level.alias("level"), "role")
+        .group_by("company", "level", maintain_order=True)
+        .agg("row", "role")
+    )
+    for rows, roles in zip(blocks["row"].to_list(), blocks["role"].to_list(), strict=True):
+        if len(rows) < 2:
+            continue
+        arrays = [flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows]
+        sets: dict[int, set[int]] = {}
+        for i, j in candidate_pairs(roles, arrays, config):
+            a = sets.get(i) or sets.setdefault(i, set(arrays[i].tolist()))
+            b = sets.get(j) or sets.setdefault(j, set(arrays[j].tolist()))
+            similarity = jaccard(a, b)
+            known = measured[position[rows[i]]]  # per company, and a block is one company
+            if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
+                edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
+    textless = batch.filter(pl.col("text_key").is_null()).select("row", "company", "level", "role")
+    return edges, with_text, textless
 
 
-def _title_only_edges(frame: pl.DataFrame, uf: GuardedUnionFind, with_text: set[int]) -> list[Edge]:
-    """A posting with no role text to compare (a job board listing without a description) joins the job
-    with the same level and role title when exactly one such job exists; with two, it is ambiguous."""
-    textless = [
-        (row, company, level, role)
-        for row, company, level, role, text_key in frame.select("row", "company", "level", "role", "text_key").iter_rows()
-        if row not in with_text and text_key is None and role
-    ]
-    if not textless:
+def _title_only_edges(
+    frame: pl.DataFrame, textless: pl.DataFrame, uf: GuardedUnionFind, with_text: set[int]
+) -> list[Edge]:
+    """A posting with no description (a job board listing fetched without one) joins the job with the
+    same level and role title when exactly one such job exists; with two or more, it is ambiguous."""
+    if textless.is_empty():
         return []
-    wanted = {(c, lv, r) for _, c, lv, r in textless}
+    wanted = {(c, lv, r) for _, c, lv, r in textless.iter_rows() if r}
     jobs: dict[tuple[str, str, str], set[int]] = {}
     anchor: dict[tuple[str, str, str], int] = {}
     for row, company, level, role in frame.select("row", "company", "level", "role").iter_rows():
         key = (company, level, role)
-        if row in with_text and key in wanted:
+        if key in wanted and row in with_text:
             jobs.setdefault(key, set()).add(uf.find(row))
             anchor.setdefault(key, row)
     return [
         Edge(anchor[c, lv, r], row, "title_only", 1.0)
-        for row, c, lv, r in textless
+        for row, c, lv, r in textless.iter_rows()
         if len(jobs.get((c, lv, r), ())) == 1
     ]
 
@@ -172,19 +179,14 @@ def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) ->
     if postings.is_empty():
         return pl.DataFrame(schema=ASSIGNMENT_SCHEMA)
     frame = _title_features(postings.with_row_index("row"))
-    frame = frame.with_columns(
-        text_key=pl.when(pl.col("description_text").str.strip_chars().str.len_bytes() > 0).then(
-            pl.concat_str(
-                ["company", "level", "role", normalised_text("description_text")], separator="\x1f"
-            ).hash(7)
-        )
-    )
-    exact = pl.concat([_exact_edges(frame, "canon_url", "url"), _exact_edges(frame, "text_key", "exact_text")])
-    edges = [Edge(a, b, rule, score) for a, b, rule, score in exact.iter_rows()]
-    reps = frame.filter(
-        pl.col("text_key").is_null() | (pl.col("row") == pl.col("row").min().over(["company", "text_key"]))
-    )
-    near, with_text = _near_edges(reps, config)
+    edges: list[Edge] = []
+    with_text: set[int] = set()
+    textless: list[pl.DataFrame] = []
+    for batch in _company_batches(frame, config.batch_rows):
+        found, texted, no_text = _batch_edges(batch, config)
+        edges += found
+        with_text |= texted
+        textless.append(no_text)
     uf = GuardedUnionFind(
         frame["level"].to_list(),
         frame["role"].to_list(),
@@ -193,8 +195,8 @@ def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) ->
         config.typo_ratio,
         enabled=config.guards,
     )
-    accepted = merge_edges(uf, edges + near)
-    accepted += merge_edges(uf, _title_only_edges(frame, uf, with_text))
+    accepted = merge_edges(uf, edges)
+    accepted += merge_edges(uf, _title_only_edges(frame, pl.concat(textless), uf, with_text))
 
     # The anchor (and so a new job's id) is the earliest real posting; `_standin` rows never anchor.
     standin = pl.col("_standin") if "_standin" in frame.columns else pl.lit(False)

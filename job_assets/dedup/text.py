@@ -184,7 +184,7 @@ def canonical_url(column: str = "url") -> pl.Expr:
                 pl.when(query != "").then(pl.lit("?") + query).otherwise(pl.lit("")),
             ]
         )
-    )
+    ).alias(column)
 
 
 def normalise_department(department: str | None) -> str | None:

@@ -149,6 +149,7 @@ class PageCrawler:
                 config = BrowserConfig(
                     browser_mode="cdp",
                     cdp_url=cdp_url,
+                    create_isolated_context=True,  # a new page per crawl: crawl4ai's CDP page reuse races
                     user_agent=self.user_agent,
                     verbose=False,
                 )

@@ -55,3 +55,9 @@ def latest(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     ) if not ok.is_empty() else pl.DataFrame(schema={"company": pl.String(), "previous_ok_postings": pl.Int64()})
     last = log.sort("finished_at").group_by("company").last()
     return last.join(previous, on="company", how="left")
+
+
+def failures_in_run(conn: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, str]:
+    """company -> error for the scrapes that failed in one Dagster run (a batched run keeps going)."""
+    log = read_table(conn, TABLE, "run_id = ? and status = 'failed'", [run_id], schema=SCHEMA)
+    return dict(zip(log.get_column("company").to_list(), log.get_column("error").to_list(), strict=True))

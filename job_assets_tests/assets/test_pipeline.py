@@ -144,3 +144,29 @@ def test_a_batched_run_materialises_a_range_of_companies(instance, pipeline_reso
     assert result.success
     assert set(table(db_path, "enriched_postings").get_column("company")) == set(COMPANIES)
     assert instance.get_materialized_partitions(enriched_postings.key) == set(COMPANIES)
+
+
+def test_a_batched_run_keeps_going_past_a_failing_company(
+    instance, pipeline_resources, db_path: Path, ats_server: AtsDevServer
+) -> None:
+    scrape(instance, pipeline_resources, "fernhill-games")
+    before = table(db_path, "raw_postings")
+    ats_server.fail(r"/lever/", 503, times=None)
+    keys = instance.get_dynamic_partitions("company")
+    result = dg.materialize(
+        ASSETS, selection=PER_COMPANY, instance=instance, resources=pipeline_resources,
+        tags={RANGE_START: keys[0], RANGE_END: keys[-1]},
+    )
+    assert result.success
+    raw = table(db_path, "raw_postings")
+    assert raw.filter(pl.col("company") == "fernhill-games").sort("source_id").equals(
+        before.sort("source_id"))  # the failed company's last good scrape is untouched
+    assert {"northwind-robotics", "brightpath-health"} <= set(raw.get_column("company"))
+    log = table(db_path, "scrape_log").filter(pl.col("run_id") == result.run_id)
+    assert dict(log.select("company", "status").iter_rows()) == {
+        "fernhill-games": "failed", "northwind-robotics": "ok", "brightpath-health": "ok",
+    }
+    [check] = [c for c in dg.materialize(ASSETS, selection=dg.AssetSelection.checks_for_assets(raw_postings),
+                                          instance=instance, resources=pipeline_resources
+                                          ).get_asset_check_evaluations() if c.check_name == "latest_scrapes_succeeded"]
+    assert not check.passed

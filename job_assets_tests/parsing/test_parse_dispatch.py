@@ -55,7 +55,7 @@ def test_malformed_postings_are_skipped_and_reported() -> None:
             ("lever", {"id": "lv-1", "text": ["not", "a", "string"]}),
             ("ashby", {"title": "No id"}),
             ("ashby", {"id": "ab-2", "title": "Bad date", "publishedAt": "last tuesday"}),
-            ("careers_page", {"id": "cp-1", "title": "Unregistered source"}),
+            ("workable", {"id": "wk-1", "title": "Unregistered source"}),
             ("lever", payload("lever_job")),
         ]
     )
@@ -77,7 +77,7 @@ def test_malformed_postings_are_skipped_and_reported() -> None:
         "lever:lv-1",
         "ashby:#row3",
         "ashby:ab-2",
-        "careers_page:cp-1",
+        "workable:wk-1",
         "greenhouse:77",
         "greenhouse:78",
     ]
@@ -85,7 +85,7 @@ def test_malformed_postings_are_skipped_and_reported() -> None:
     assert reasons["lever:lv-1"] == "text: expected string, got array"
     assert reasons["ashby:#row3"] == "missing id"
     assert reasons["ashby:ab-2"].startswith("publishedAt: not an ISO 8601 timestamp")
-    assert reasons["careers_page:cp-1"].startswith("no parser for source 'careers_page'")
+    assert reasons["workable:wk-1"].startswith("no parser for source 'workable'")
     assert reasons["greenhouse:77"].startswith("payload is not valid JSON")
     assert reasons["greenhouse:78"] == "payload is not a JSON object (got list)"
     assert result.problem_lines()[0] == "greenhouse:55: missing title"
@@ -104,23 +104,23 @@ def test_a_parser_crash_is_reported_for_that_posting_only() -> None:
 
 
 def test_a_new_source_registers_with_one_entry_and_bad_records_are_caught() -> None:
-    def careers_page(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
+    def workable(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
         fields = PostingFields(
             source_id=payload["id"], title=payload["title"], workplace=payload.get("workplace")
         )
         return build_record(ctx, fields)
 
-    parsers = {**PARSERS, "careers_page": careers_page}
+    parsers = {**PARSERS, "workable": workable}
     frame = raw(
         [
-            ("careers_page", {"id": "cp-1", "title": "Welder"}),
-            ("careers_page", {"id": "cp-2", "title": "Painter", "workplace": "on the moon"}),
+            ("workable", {"id": "wk-1", "title": "Welder"}),
+            ("workable", {"id": "wk-2", "title": "Painter", "workplace": "on the moon"}),
         ]
     )
     result = parse_raw_frame(frame, "Acme", parsers=parsers)
-    assert result.frame["posting_key"].to_list() == ["careers_page:cp-1"]
+    assert result.frame["posting_key"].to_list() == ["workable:wk-1"]
     assert result.problems == [
-        ParseProblem("careers_page:cp-2", "workplace: 'on the moon' is not one of remote, hybrid, onsite")
+        ParseProblem("workable:wk-2", "workplace: 'on the moon' is not one of remote, hybrid, onsite")
     ]
 
 
