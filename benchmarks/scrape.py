@@ -28,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start_server(n: int, m: int, latency_ms: float, registry: Path) -> tuple[subprocess.Popen[str], dict[str, str]]:
+def start_server(
+    n: int, m: int, latency_ms: float, registry: Path
+) -> tuple[subprocess.Popen[str], dict[str, str]]:
     command = [
         sys.executable, "-m", "job_assets.devserver", "--scale", str(n), str(m),
         "--latency-ms", str(latency_ms), "--scale-registry", str(registry), "--json",
@@ -76,7 +78,9 @@ def dagster_runs(registry: Path, env: dict[str, str], per_host: int, batch: int)
             for i in range(0, len(slugs), batch):
                 chunk = slugs[i : i + batch]
                 if batch == 1:
-                    result = job.execute_in_process(partition_key=chunk[0], instance=instance, run_config=quiet)
+                    result = job.execute_in_process(
+                        partition_key=chunk[0], instance=instance, run_config=quiet
+                    )
                 else:
                     tags = {RANGE_START: chunk[0], RANGE_END: chunk[-1]}
                     result = job.execute_in_process(tags=tags, instance=instance, run_config=quiet)
@@ -85,18 +89,26 @@ def dagster_runs(registry: Path, env: dict[str, str], per_host: int, batch: int)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--postings", type=int, default=50)
     parser.add_argument("--latency-ms", type=float, default=50.0)
     parser.add_argument("--per-host", type=int, default=4)
     parser.add_argument("--batch", type=int, default=50, help="companies per Dagster run in batched mode")
-    parser.add_argument("--per-company-max", type=int, default=100, help="skip one-run-per-company above this N")
+    parser.add_argument(
+        "--per-company-max", type=int, default=100, help="skip one-run-per-company above this N"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="fetch-only repeats (median reported)")
     args = parser.parse_args()
 
-    print(f"latency {args.latency_ms:g} ms, per-host limit {args.per_host}, {args.postings} postings per company")
-    header = f"{'N':>6} {'mode':<22} {'wall s':>8} {'postings/s':>11} {'vs bound':>9} {'overhead/company':>17}"
+    print(
+        f"latency {args.latency_ms:g} ms, per-host limit {args.per_host}, {args.postings} postings per company"
+    )
+    header = (
+        f"{'N':>6} {'mode':<22} {'wall s':>8} {'postings/s':>11} {'vs bound':>9} {'overhead/company':>17}"
+    )
     print(header)
     print("-" * len(header))
     for n in args.sizes:
@@ -109,18 +121,24 @@ def main() -> None:
                 fetch_s = statistics.median(s for s, _ in runs)
                 total = runs[0][1]
                 rate = total / fetch_s
-                print(f"{n:>6} {'fetch only':<22} {fetch_s:>8.2f} {rate:>11.0f} {rate / bound:>9.2f} {'-':>17}")
+                print(
+                    f"{n:>6} {'fetch only':<22} {fetch_s:>8.2f} {rate:>11.0f} {rate / bound:>9.2f} {'-':>17}"
+                )
                 modes = [("1 run/company", 1)] if n <= args.per_company_max else []
                 modes.append((f"batched {args.batch}/run", args.batch))
                 for label, batch in modes:
                     wall = dagster_runs(registry, env, args.per_host, batch)
                     rate = total / wall
                     overhead = (wall - fetch_s) / n
-                    print(f"{n:>6} {label:<22} {wall:>8.2f} {rate:>11.0f} {rate / bound:>9.2f} {overhead * 1000:>14.0f} ms")
+                    print(
+                        f"{n:>6} {label:<22} {wall:>8.2f} {rate:>11.0f} {rate / bound:>9.2f} {overhead * 1000:>14.0f} ms"
+                    )
             finally:
                 server.terminate()
                 server.wait()
-    print(f"bound = per_host / latency x postings per board = {args.per_host / (args.latency_ms / 1000) * args.postings:.0f} postings/s")
+    print(
+        f"bound = per_host / latency x postings per board = {args.per_host / (args.latency_ms / 1000) * args.postings:.0f} postings/s"
+    )
 
 
 if __name__ == "__main__":

@@ -21,4 +21,7 @@ defs = dg.Definitions(
     schedules=[daily_scrape],
     sensors=[company_registry_sensor, automation_sensor, gpu_automation_sensor],
     resources=resources_from_env(),
+    # Steps run one after another in the run's own process: DuckDB takes one writer at a time, and a
+    # subprocess per step costs seconds of imports on a small machine for no parallelism we could use.
+    executor=dg.in_process_executor,
 )

@@ -46,6 +46,16 @@ class CareersPageSource(_Source):
     max_pages: int = Field(default=50, ge=1, le=1000)
     browser: bool = False  # render JavaScript in Chromium
 
+    @field_validator("link_pattern")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as error:
+                raise ValueError(f"not a valid regular expression: {error}") from error
+        return value
+
 
 class JobSpySource(_Source):
     """Job boards searched through python-jobspy, filtered to this company's name."""
@@ -59,6 +69,7 @@ class JobSpySource(_Source):
     results: int = Field(default=50, ge=1, le=1000)
     hours_old: int | None = None
     country_indeed: str = "USA"
+    fetch_description: bool = False  # LinkedIn gives descriptions only when asked (one request per posting)
 
 
 SourceConfig = Annotated[
@@ -98,7 +109,9 @@ def _describe(path: Path, index: int, entry: object, error: ValidationError) -> 
         field = ".".join(loc) or "(company)"
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "union_tag_invalid":
-            message = f"unknown source type {err['input'].get('type')!r}; expected one of {', '.join(SOURCE_TYPES)}"
+            message = (
+                f"unknown source type {err['input'].get('type')!r}; expected one of {', '.join(SOURCE_TYPES)}"
+            )
         elif err["type"] == "union_tag_not_found":
             message = f"source has no 'type'; expected one of {', '.join(SOURCE_TYPES)}"
         lines.append(f"{path}: company {who}: field {field}: {message}")
@@ -134,7 +147,9 @@ def load_registry(path: str | Path) -> list[Company]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise RegistryError(f"{path}: company registry not found (set JOB_ASSETS_COMPANIES to another file)") from error
+        raise RegistryError(
+            f"{path}: company registry not found (set JOB_ASSETS_COMPANIES to another file)"
+        ) from error
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

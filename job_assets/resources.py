@@ -3,7 +3,6 @@
 They only carry settings and hand out plain domain objects; nothing here does the work.
 """
 
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -53,6 +52,9 @@ class HttpResource(dg.ConfigurableResource):
     greenhouse_api_url: str = settings.GREENHOUSE_API_URL.default or ""
     lever_api_url: str = settings.LEVER_API_URL.default or ""
     ashby_api_url: str = settings.ASHBY_API_URL.default or ""
+    jobspy_linkedin_url: str | None = None
+    jobspy_indeed_url: str | None = None
+    chromium_path: str = settings.CHROMIUM_PATH.default or "/usr/bin/chromium"
     timeout_s: int = 20
     retries: int = 4
     per_host: int = 4
@@ -60,11 +62,21 @@ class HttpResource(dg.ConfigurableResource):
 
     def policy(self) -> HttpPolicy:
         return HttpPolicy(
-            timeout_s=self.timeout_s, retries=self.retries, per_host=self.per_host, backoff_s=self.backoff_ms / 1000
+            timeout_s=self.timeout_s,
+            retries=self.retries,
+            per_host=self.per_host,
+            backoff_s=self.backoff_ms / 1000,
         )
 
     def urls(self) -> ApiUrls:
-        return ApiUrls(greenhouse=self.greenhouse_api_url, lever=self.lever_api_url, ashby=self.ashby_api_url)
+        return ApiUrls(
+            greenhouse=self.greenhouse_api_url,
+            lever=self.lever_api_url,
+            ashby=self.ashby_api_url,
+            linkedin=self.jobspy_linkedin_url or None,
+            indeed=self.jobspy_indeed_url or None,
+            chromium=self.chromium_path,
+        )
 
 
 class LLMResource(dg.ConfigurableResource):
@@ -105,6 +117,9 @@ def resources_from_env() -> dict[str, dg.ConfigurableResource]:
             greenhouse_api_url=settings.GREENHOUSE_API_URL.bind(),
             lever_api_url=settings.LEVER_API_URL.bind(),
             ashby_api_url=settings.ASHBY_API_URL.bind(),
+            jobspy_linkedin_url=settings.JOBSPY_LINKEDIN_URL.bind(),
+            jobspy_indeed_url=settings.JOBSPY_INDEED_URL.bind(),
+            chromium_path=settings.CHROMIUM_PATH.bind(),
             timeout_s=settings.HTTP_TIMEOUT.bind_int(),
             retries=settings.HTTP_RETRIES.bind_int(),
             per_host=settings.HTTP_PER_HOST.bind_int(),

@@ -34,7 +34,9 @@ class Setting:
         return dg.EnvVar.int(self.env) if os.environ.get(self.env) else int(self.default or 0)
 
 
-DB_PATH = Setting("JOB_ASSETS_DB", str(PROJECT_ROOT / "data" / "jobs.duckdb"), "The DuckDB file every asset writes.")
+DB_PATH = Setting(
+    "JOB_ASSETS_DB", str(PROJECT_ROOT / "data" / "jobs.duckdb"), "The DuckDB file every asset writes."
+)
 COMPANIES_PATH = Setting(
     "JOB_ASSETS_COMPANIES", str(PROJECT_ROOT / "data" / "companies.yaml"), "The company registry (YAML)."
 )
@@ -43,13 +45,18 @@ GREENHOUSE_API_URL = Setting(
 )
 LEVER_API_URL = Setting("LEVER_API_URL", "https://api.lever.co/v0", "Lever Postings API base URL.")
 ASHBY_API_URL = Setting("ASHBY_API_URL", "https://api.ashbyhq.com/posting-api", "Ashby Posting API base URL.")
+JOBSPY_LINKEDIN_URL = Setting("JOBSPY_LINKEDIN_URL", None, "Where jobspy finds LinkedIn (default: linkedin.com).")
+JOBSPY_INDEED_URL = Setting("JOBSPY_INDEED_URL", None, "Where jobspy finds Indeed's API (default: indeed.com).")
+CHROMIUM_PATH = Setting("JOB_ASSETS_CHROMIUM", "/usr/bin/chromium", "Chromium for career pages with `browser: true`.")
 HTTP_TIMEOUT = Setting("JOB_ASSETS_HTTP_TIMEOUT", "20", "Seconds before one HTTP request gives up.")
 HTTP_RETRIES = Setting("JOB_ASSETS_HTTP_RETRIES", "4", "Retries on 429, 5xx and connection errors.")
 HTTP_PER_HOST = Setting("JOB_ASSETS_HTTP_PER_HOST", "4", "Requests in flight to one host at once.")
 HTTP_BACKOFF_MS = Setting(
     "JOB_ASSETS_HTTP_BACKOFF_MS", "500", "First backoff in milliseconds; doubles each retry, with jitter."
 )
-LLM_URL = Setting("JOB_ASSETS_LLM_URL", None, "OpenAI-compatible endpoint (vLLM), e.g. http://localhost:8000/v1.")
+LLM_URL = Setting(
+    "JOB_ASSETS_LLM_URL", None, "OpenAI-compatible endpoint (vLLM), e.g. http://localhost:8000/v1."
+)
 LLM_LONG_URL = Setting("JOB_ASSETS_LLM_LONG_URL", None, "Optional long-context endpoint for long postings.")
 LLM_MODEL = Setting("JOB_ASSETS_LLM_MODEL", "Qwen/Qwen3-4B-Instruct-2507", "Model name sent to the endpoint.")
 LLM_API_KEY = Setting("JOB_ASSETS_LLM_API_KEY", "EMPTY", "API key for the endpoint (vLLM accepts any).")
@@ -61,7 +68,9 @@ LLM_RESPONSE_FORMAT = Setting(
     "`json_schema` (OpenAI form; vLLM) or `json_object` (llama.cpp's schema form).",
 )
 SCRAPE_BATCH = Setting(
-    "JOB_ASSETS_SCRAPE_BATCH", "1", "Companies per scheduled run (1 = a run per company; raise for big registries)."
+    "JOB_ASSETS_SCRAPE_BATCH",
+    "1",
+    "Companies per scheduled run (1 = a run per company; raise for big registries).",
 )
 SCHEDULE_CRON = Setting("JOB_ASSETS_SCHEDULE_CRON", "0 6 * * *", "When the daily scrape runs (cron).")
 SCHEDULE_TIMEZONE = Setting("JOB_ASSETS_SCHEDULE_TIMEZONE", "UTC", "Timezone of the daily schedule.")

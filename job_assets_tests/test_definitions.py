@@ -13,13 +13,23 @@ from job_assets.settings import PROJECT_ROOT
 def test_definitions_snapshot() -> None:
     repo = defs.get_repository_def()
     assert sorted(k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()) == [
-        "enriched_postings", "jobs", "parsed_postings", "raw_postings",
+        "enriched_postings",
+        "jobs",
+        "parsed_postings",
+        "raw_postings",
     ]
     assert sorted(j.name for j in repo.get_all_jobs() if not j.name.startswith("__")) == [
-        "build_jobs_table", "enrich_companies", "refresh_companies", "scrape_companies",
+        "build_jobs_table",
+        "enrich_companies",
+        "refresh_companies",
+        "scrape_companies",
     ]
     assert [s.name for s in repo.schedule_defs] == ["daily_scrape"]
-    assert sorted(s.name for s in repo.sensor_defs) == ["automation_cpu", "automation_gpu", "company_registry_sensor"]
+    assert sorted(s.name for s in repo.sensor_defs) == [
+        "automation_cpu",
+        "automation_gpu",
+        "company_registry_sensor",
+    ]
     assert sorted(defs.resources) == ["http", "llm", "registry", "store"]
 
 
@@ -41,6 +51,17 @@ def test_everything_that_must_run_is_on_by_default() -> None:
 def test_dagster_cli_validates_the_workspace() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    from job_assets.settings import ALL_SETTINGS
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    missing = [s.env for s in ALL_SETTINGS if f"`{s.env}`" not in readme]
+    assert missing == []

@@ -52,13 +52,25 @@ def test_valid_registry_with_every_source_type(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("entry", "expected"),
     [
-        ({"slug": "Acme Co", "name": "A", "sources": [gh()]}, "company Acme Co: field slug: must be lowercase"),
-        ({"slug": "acme", "name": "A", "sources": [{"type": "workday", "x": 1}]}, "unknown source type 'workday'"),
-        ({"slug": "acme", "name": "A", "sources": [{"type": "greenhouse"}]}, "company acme: field sources.0.board"),
+        (
+            {"slug": "Acme Co", "name": "A", "sources": [gh()]},
+            "company Acme Co: field slug: must be lowercase",
+        ),
+        (
+            {"slug": "acme", "name": "A", "sources": [{"type": "workday", "x": 1}]},
+            "unknown source type 'workday'",
+        ),
+        (
+            {"slug": "acme", "name": "A", "sources": [{"type": "greenhouse"}]},
+            "company acme: field sources.0.board",
+        ),
         ({"slug": "acme", "name": "A", "sources": [{"board": "x"}]}, "source has no 'type'"),
         ({"slug": "acme", "name": "A", "sources": []}, "company acme: field sources"),
         ({"name": "A", "sources": [gh()]}, "company entry #1: field slug: Field required"),
-        ({"slug": "acme", "name": "A", "sources": [{"type": "lever", "site": "x", "sitee": 1}]}, "sources.0.sitee"),
+        (
+            {"slug": "acme", "name": "A", "sources": [{"type": "lever", "site": "x", "sitee": 1}]},
+            "sources.0.sitee",
+        ),
     ],
 )
 def test_invalid_entries_name_file_company_and_field(tmp_path: Path, entry: dict, expected: str) -> None:
@@ -70,13 +82,18 @@ def test_invalid_entries_name_file_company_and_field(tmp_path: Path, entry: dict
 
 
 def test_duplicate_slug(tmp_path: Path) -> None:
-    path = write(tmp_path, [{"slug": "a", "name": "A", "sources": [gh()]}, {"slug": "a", "name": "B", "sources": [gh()]}])
+    path = write(
+        tmp_path,
+        [{"slug": "a", "name": "A", "sources": [gh()]}, {"slug": "a", "name": "B", "sources": [gh()]}],
+    )
     with pytest.raises(RegistryError, match="company a: field slug: duplicate slug"):
         load_registry(path)
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, [{"slug": "A", "name": "A", "sources": [gh()]}, {"slug": "b", "name": "B", "sources": []}])
+    path = write(
+        tmp_path, [{"slug": "A", "name": "A", "sources": [gh()]}, {"slug": "b", "name": "B", "sources": []}]
+    )
     with pytest.raises(RegistryError) as error:
         load_registry(path)
     assert "company A" in str(error.value) and "company b" in str(error.value)

@@ -4,7 +4,6 @@ Three short steps so no DuckDB connection is held while the LLM works: read pars
 cached answers, enrich with no connection open, then write answers and rows in one go.
 """
 
-
 import asyncio
 
 import dagster as dg
@@ -20,8 +19,19 @@ from job_assets.resources import LLMResource, StoreResource
 from job_assets.store.db import read_table, replace_partition
 
 TABLE = "enriched_postings"
-PREVIEW_COLUMNS = ("posting_key", "title", "seniority", "remote", "salary_min", "salary_max", "salary_currency",
-                   "salary_period", "salary_source", "skills", "enrich_status")
+PREVIEW_COLUMNS = (
+    "posting_key",
+    "title",
+    "seniority",
+    "remote",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "salary_source",
+    "skills",
+    "enrich_status",
+)
 
 
 def _metadata(results: dict[str, EnrichResult]) -> dict[str, object]:
@@ -29,7 +39,11 @@ def _metadata(results: dict[str, EnrichResult]) -> dict[str, object]:
     totals: dict[str, object] = {}
     for result in results.values():
         for key, value in result.stats.as_metadata().items():
-            if isinstance(value, int | float) and not isinstance(value, bool) and not key.startswith(("latency", "cache_hit_rate")):
+            if (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and not key.startswith(("latency", "cache_hit_rate"))
+            ):
                 totals[key] = totals.get(key, 0) + value  # type: ignore[operator]
             else:
                 totals.setdefault(key, value)
@@ -72,7 +86,9 @@ def enriched_postings(
 
     for result in results.values():
         for key, reason in sorted(result.stats.failures.items())[:20]:
-            context.log.warning(f"enrichment failed for {key} (kept rules values; retried next run): {reason}")
+            context.log.warning(
+                f"enrichment failed for {key} (kept rules values; retried next run): {reason}"
+            )
     metadata = _metadata(results)
     frames = [r.frame for r in results.values() if r.frame.height]
     metadata["preview"] = preview(frames[0], columns=PREVIEW_COLUMNS) if frames else "none"

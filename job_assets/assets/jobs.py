@@ -1,6 +1,5 @@
 """`jobs`: one row per real opening, rebuilt incrementally from the previous build."""
 
-
 import time
 from datetime import UTC, datetime
 
@@ -15,8 +14,18 @@ from job_assets.store import scrape_log, snapshot
 from job_assets.store.db import read_table
 from job_assets.store.jobs import read_jobs, read_matches, write_jobs
 
-PREVIEW_COLUMNS = ("job_id", "company", "title", "locations", "remote", "seniority", "salary_min", "salary_max",
-                   "sources", "is_open")
+PREVIEW_COLUMNS = (
+    "job_id",
+    "company",
+    "title",
+    "locations",
+    "remote",
+    "seniority",
+    "salary_min",
+    "salary_max",
+    "sources",
+    "is_open",
+)
 
 # Rebuild when any company's enriched postings change, even while some company has never succeeded
 # (plain `eager()` waits for every upstream partition to exist).

@@ -1,6 +1,5 @@
 """`parsed_postings`: every source's postings in one normalised schema."""
 
-
 import dagster as dg
 
 from job_assets.assets.metadata import preview
@@ -12,7 +11,16 @@ from job_assets.sources.base import RAW_SCHEMA
 from job_assets.store.db import read_table, replace_partition
 
 TABLE = "parsed_postings"
-PREVIEW_COLUMNS = ("posting_key", "title", "locations", "workplace", "employment_type", "pay_min", "pay_max", "url")
+PREVIEW_COLUMNS = (
+    "posting_key",
+    "title",
+    "locations",
+    "workplace",
+    "employment_type",
+    "pay_min",
+    "pay_max",
+    "url",
+)
 
 
 @dg.asset(

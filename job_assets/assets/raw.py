@@ -1,10 +1,10 @@
 """`raw_postings`: every posting exactly as its source gave it, one partition per company."""
 
-
 import asyncio
 from datetime import UTC, datetime
 
 import dagster as dg
+import polars as pl
 
 from job_assets.assets.metadata import preview, seconds
 from job_assets.automation.partitions import company_partitions
@@ -13,6 +13,7 @@ from job_assets.sources.base import SourceError, raw_frame
 from job_assets.sources.fetch import CompanyFetchError, fetch_companies
 from job_assets.store import scrape_log
 from job_assets.store.db import replace_partition
+from job_assets.store.raw import rows_from_sites
 
 TABLE = "raw_postings"
 
@@ -44,13 +45,19 @@ def raw_postings(
                 scrape_log.record(conn, slug, context.run_id, started, finished, "failed", None, str(result))
                 continue
             frame = raw_frame(result.postings)
+            if result.stale_sites:  # a job board failed while the others answered: keep its last good rows
+                carried = rows_from_sites(conn, slug, "jobspy", result.stale_sites)
+                frame = pl.concat([frame, carried.join(frame, on=["source", "source_id"], how="anti")])
+                warnings.append(f"{slug}: kept {carried.height} postings of failed boards {sorted(result.stale_sites)}")
             replace_partition(conn, TABLE, slug, frame)
             scrape_log.record(conn, slug, context.run_id, started, finished, "ok", frame.height)
             written[slug] = frame.height
             warnings.extend(f"{slug}: {w}" for w in result.warnings)
             fetch_seconds += result.seconds
             frames.append(frame)
-            context.log.info(f"{slug}: {frame.height} postings ({result.per_source}) in {result.seconds:.2f}s")
+            context.log.info(
+                f"{slug}: {frame.height} postings ({result.per_source}) in {result.seconds:.2f}s"
+            )
 
     # Nothing of a failed company was written: its rows from the last good scrape stay as they were.
     # A run of one company fails with the reason. A batched run (big registries) keeps going for the

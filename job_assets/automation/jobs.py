@@ -1,6 +1,5 @@
 """Asset jobs: what schedules and sensors launch."""
 
-
 import dagster as dg
 
 from job_assets.automation.gpu import GPU_TAGS

@@ -1,6 +1,5 @@
 """One partition per company: each company has its own boards, failures and history."""
 
-
 import dagster as dg
 
 company_partitions = dg.DynamicPartitionsDefinition(name="company")

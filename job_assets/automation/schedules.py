@@ -1,6 +1,5 @@
 """The daily scrape: one run per company (or per batch of companies, for big registries)."""
 
-
 import dagster as dg
 
 from job_assets import settings
@@ -19,7 +18,9 @@ def scrape_requests(keys: list[str], batch: int, tick: str) -> list[dg.RunReques
     for i in range(0, len(keys), batch):
         chunk = keys[i : i + batch]
         requests.append(
-            dg.RunRequest(run_key=f"{tick}:{chunk[0]}..{chunk[-1]}", tags={RANGE_START: chunk[0], RANGE_END: chunk[-1]})
+            dg.RunRequest(
+                run_key=f"{tick}:{chunk[0]}..{chunk[-1]}", tags={RANGE_START: chunk[0], RANGE_END: chunk[-1]}
+            )
         )
     return requests
 
@@ -34,6 +35,8 @@ def scrape_requests(keys: list[str], batch: int, tick: str) -> list[dg.RunReques
 def daily_scrape(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest] | dg.SkipReason:
     keys = context.instance.get_dynamic_partitions(company_partitions.name)
     if not keys:
-        return dg.SkipReason("no company partitions yet: the registry sensor adds them from data/companies.yaml")
+        return dg.SkipReason(
+            "no company partitions yet: the registry sensor adds them from data/companies.yaml"
+        )
     tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M")
     return scrape_requests(keys, int(settings.SCRAPE_BATCH.get() or 1), tick)

@@ -1,6 +1,5 @@
 """Sensors: the registry keeps the company partitions in sync; automation carries updates downstream."""
 
-
 import dagster as dg
 
 from job_assets.automation.gpu import GPU_TAGS
@@ -15,8 +14,12 @@ from job_assets.resources import RegistryResource
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Adds a partition for each new company in the registry (and scrapes it), removes deleted ones.",
 )
-def company_registry_sensor(context: dg.SensorEvaluationContext, registry: RegistryResource) -> dg.SensorResult:
-    slugs = [c.slug for c in registry.load()]  # an invalid registry fails the tick with the file/company/field
+def company_registry_sensor(
+    context: dg.SensorEvaluationContext, registry: RegistryResource
+) -> dg.SensorResult:
+    slugs = [
+        c.slug for c in registry.load()
+    ]  # an invalid registry fails the tick with the file/company/field
     existing = set(context.instance.get_dynamic_partitions(company_partitions.name))
     added = [s for s in slugs if s not in existing]
     removed = sorted(existing - set(slugs))

@@ -6,38 +6,45 @@ import argparse
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from rich.console import Console
 
 from job_assets import settings
+from job_assets.cli import mark
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # errors name files and URLs: never wrap them
 
 
-def _load_companies(only: list[str] | None) -> list[str]:
+def _load_companies(only: list[str] | None) -> tuple[list[str], list[str]]:
+    """(the selected slugs, every slug) of the registry; exits 2 with the reason when it is invalid."""
     from job_assets.registry import RegistryError, load_registry
 
     try:
         companies = load_registry(settings.COMPANIES_PATH.get() or "")
     except RegistryError as error:
-        console.print(f"[red]{error}[/red]")
+        console.print(str(error), style="red", markup=False)
         raise SystemExit(2) from error
     slugs = [c.slug for c in companies]
     unknown = sorted(set(only or []) - set(slugs))
     if unknown:
-        console.print(f"[red]not in the registry {settings.COMPANIES_PATH.get()}: {', '.join(unknown)}[/red]")
+        console.print(
+            f"not in the registry {settings.COMPANIES_PATH.get()}: {', '.join(unknown)}",
+            style="red",
+            markup=False,
+        )
         raise SystemExit(2)
-    return [s for s in slugs if not only or s in only], slugs  # type: ignore[return-value]
+    return [s for s in slugs if not only or s in only], slugs
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
     from job_assets.cli.instance import prepare
 
     _, all_slugs = _load_companies(None)
-    instance, added, removed = prepare(all_slugs)
+    _instance, added, removed = prepare(all_slugs)
     console.print(f"DAGSTER_HOME={os.environ['DAGSTER_HOME']}")
-    console.print(f"company partitions: {len(all_slugs)} (added {len(added)}, removed {len(removed)}); pool vllm_gpu=1")
+    console.print(
+        f"company partitions: {len(all_slugs)} (added {len(added)}, removed {len(removed)}); pool vllm_gpu=1"
+    )
     return 0
 
 
@@ -78,14 +85,20 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from job_assets.devserver.sample_registry import sample_registry_path
-    from job_assets.devserver.server import AtsDevServer
+    from job_assets.devserver.demo import serve_demo
 
-    with AtsDevServer() as server:
-        os.environ.update(server.env())
-        os.environ.setdefault("JOB_ASSETS_COMPANIES", str(sample_registry_path()))
-        console.print(f"sample boards served at {server.url} (no internet needed)")
-        return cmd_run(argparse.Namespace(company=None, batch_size=args.batch_size, no_jobs=False, verbose=args.verbose))
+    with serve_demo(settings.PROJECT_ROOT / "data" / "demo") as demo:
+        os.environ.update(demo.env())
+        console.print(
+            f"sample ATS boards at {demo.boards.url}, a careers site at {demo.careers.url}, job boards at "
+            f"{demo.job_boards.url} (no internet needed); registry {demo.registry}"
+        )
+        run_args = argparse.Namespace(company=None, batch_size=args.batch_size, no_jobs=False, verbose=args.verbose)
+        code = cmd_run(run_args)
+        if args.ui:
+            console.print("the demo servers stay up while the UI runs; stop with Ctrl-C")
+            code = cmd_ui(argparse.Namespace(port=args.port)) or code
+        return code
 
 
 def cmd_ui(args: argparse.Namespace) -> int:
@@ -110,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
     p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
+    p.add_argument("--ui", action="store_true", help="then open the Dagster UI with the demo servers still up")
+    p.add_argument("--port", type=int, default=3000, help="the UI's port (with --ui)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("setup", help="sync company partitions with the registry and set the GPU pool limit")
@@ -119,12 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=3000)
     p.set_defaults(func=cmd_ui)
 
-    try:
-        from job_assets.cli import mark
-    except ImportError:
-        pass
-    else:
-        mark.add_parser(sub)
+    mark.add_parser(sub)
     return parser
 
 

@@ -17,7 +17,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Set a job's user fields in the jobs database. Fields you do not pass are left as they are.",
     )
     parser.add_argument("job_id", help="the job's id (the job_id column of jobs_view)")
-    parser.add_argument("--favorite", action=argparse.BooleanOptionalAction, default=None, help="star or unstar it")
+    parser.add_argument(
+        "--favorite", action=argparse.BooleanOptionalAction, default=None, help="star or unstar it"
+    )
     parser.add_argument("--status", choices=USER_STATUSES, help="where you are with it")
     parser.add_argument("--notes", help='free text; --notes "" clears the notes')
     parser.add_argument("--db", help="the DuckDB file (default: $JOB_ASSETS_DB)")
@@ -32,14 +34,21 @@ def run(args: argparse.Namespace) -> int:
 
     path = args.db or settings.DB_PATH.get() or ""
     if not Path(path).exists():
-        print(f"job-assets mark: no jobs database at {path}: run the pipeline first (or pass --db)", file=sys.stderr)
+        print(
+            f"job-assets mark: no jobs database at {path}: run the pipeline first (or pass --db)",
+            file=sys.stderr,
+        )
         return 2
     try:
         with connect(path) as conn:
-            row = set_user_fields(conn, args.job_id, favorite=args.favorite, status=args.status, notes=args.notes)
+            row = set_user_fields(
+                conn, args.job_id, favorite=args.favorite, status=args.status, notes=args.notes
+            )
     except (UnknownJobError, ValueError) as error:
         print(f"job-assets mark: {error}", file=sys.stderr)
         return 2
     favorite = "yes" if row["favorite"] else "no"
-    print(f"{row['job_id']}: favorite={favorite} status={row['status'] or 'new'} notes={row['notes'] or ''!r}")
+    print(
+        f"{row['job_id']}: favorite={favorite} status={row['status'] or 'new'} notes={row['notes'] or ''!r}"
+    )
     return 0

@@ -46,7 +46,7 @@ def run_pipeline(
 
     `batch_failures(run_id)` names the companies a successful batched run could not scrape.
     """
-    console = console or Console(stderr=True)
+    console = console or Console(stderr=True, soft_wrap=True)
     refresh = defs.resolve_job_def("refresh_companies")
     quiet = {"loggers": {"console": {"config": {"log_level": log_level}}}}  # the event log keeps everything
     report = RunReport()
@@ -66,7 +66,9 @@ def run_pipeline(
                 )
             elif contiguous:
                 tags = {RANGE_START: batch[0], RANGE_END: batch[-1]}
-                result = refresh.execute_in_process(tags=tags, instance=instance, raise_on_error=False, run_config=quiet)
+                result = refresh.execute_in_process(
+                    tags=tags, instance=instance, raise_on_error=False, run_config=quiet
+                )
             else:  # not a range of the instance's partitions: fall back to a run each
                 sub = run_pipeline(defs, instance, batch, 1, False, console, log_level, batch_failures)
                 report.succeeded += sub.succeeded
@@ -102,6 +104,8 @@ def print_summary(console: Console, report: RunReport, counts: dict[str, dict[st
         status = "[red]failed[/red]" if slug in report.failed else "ok"
         table.add_row(slug, *(str(row.get(k, 0)) for k in ("raw", "parsed", "enriched", "jobs")), status)
     console.print(table)
-    console.print(f"{len(report.succeeded)} companies ok, {len(report.failed)} failed in {report.seconds:.1f}s")
+    console.print(
+        f"{len(report.succeeded)} companies ok, {len(report.failed)} failed in {report.seconds:.1f}s"
+    )
     for slug, message in report.failed.items():
-        console.print(f"[red]FAILED[/red] {slug}: {message}")
+        console.print(f"FAILED {slug}: {message}", style="red", markup=False)

@@ -36,14 +36,23 @@ def _first_text(column: str) -> pl.Expr:
 
 def canonical_fields(postings: pl.DataFrame) -> pl.DataFrame:
     """`postings` (POSTING_COLUMNS + job_id) -> one row per job_id with the canonical fields, the unions,
-    and `first_fetched_at` / `last_seen_at` from the postings' fetch times."""
-    ranked = postings.with_columns(
-        _source_rank=pl.col("source").replace_strict(SOURCE_RANK, default=2, return_dtype=pl.Int8()),
-        _recency=pl.coalesce("updated_at", "posted_at"),
-    ).sort(
-        ["job_id", "_source_rank", "_recency", "fetched_at", "posting_key"],
-        descending=[False, False, True, True, False],
-        nulls_last=True,
+    and `first_fetched_at` / `last_seen_at` from the postings' fetch times.
+
+    The descriptions are most of the bytes: postings are ranked without them, and only the one chosen
+    description per job is gathered."""
+    has_text = pl.col("description_text").str.strip_chars().str.len_bytes() > 0
+    ranked = (
+        postings.select(pl.exclude("description_text"), _has_text=has_text.fill_null(False))
+        .with_columns(
+            _i=pl.int_range(pl.len(), dtype=pl.UInt32()),
+            _source_rank=pl.col("source").replace_strict(SOURCE_RANK, default=2, return_dtype=pl.Int8()),
+            _recency=pl.coalesce("updated_at", "posted_at"),
+        )
+        .sort(
+            ["job_id", "_source_rank", "_recency", "fetched_at", "posting_key"],
+            descending=[False, False, True, True, False],
+            nulls_last=True,
+        )
     )
     jobs = ranked.group_by("job_id", maintain_order=True).agg(
         pl.col("company").first(),
@@ -56,7 +65,7 @@ def canonical_fields(postings: pl.DataFrame) -> pl.DataFrame:
         pl.col("employment_type").drop_nulls().first(),
         pl.col("skills").filter(pl.col("skills").list.len() > 0).first().alias("skills"),
         _first_text("summary"),
-        _first_text("description_text"),
+        pl.col("_i").filter("_has_text").first().alias("_text_row"),
         pl.col("url").drop_nulls().first().alias("url"),
         pl.col("url").drop_nulls().unique().sort().alias("posting_urls"),
         pl.col("posting_key").sort().alias("posting_keys"),
@@ -64,6 +73,9 @@ def canonical_fields(postings: pl.DataFrame) -> pl.DataFrame:
         pl.col("fetched_at").min().alias("first_fetched_at"),
         pl.col("fetched_at").max().alias("last_seen_at"),
     )
+    text_rows = jobs["_text_row"]
+    texts = postings["description_text"].gather(text_rows.fill_null(0))
+    jobs = jobs.with_columns(description_text=pl.when(text_rows.is_not_null()).then(texts)).drop("_text_row")
     pay = (
         ranked.filter(pl.col("salary_min").is_not_null() | pl.col("salary_max").is_not_null())
         .with_columns(

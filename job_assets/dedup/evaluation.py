@@ -10,6 +10,7 @@ import json
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -61,6 +62,30 @@ def wrong_pairs(frame: pl.DataFrame, truth: str, predicted: str, key: str = "pos
     return pairs.filter((pl.col("ta") == pl.col("tb")) != (pl.col("pa") == pl.col("pb"))).select(
         "a", "b", kind=pl.when(pl.col("ta") == pl.col("tb")).then(pl.lit("missed_merge")).otherwise(pl.lit("false_merge"))
     )
+
+
+def catalogue_postings(day: int = 1) -> pl.DataFrame:
+    """The offline sample boards' public postings of `day`, parsed by the real parsers, with `group` = the
+    catalogue's own ground truth (the opening each posting advertises): an evaluation set written by
+    someone else than the matcher's author."""
+    from job_assets.devserver.catalog import sample_catalog
+    from job_assets.parsing.dispatch import parse_raw_frame
+    from job_assets.sources.base import RawPosting, raw_frame
+
+    catalog = sample_catalog()
+    truth = catalog.opening_ids(day)
+    fetched = datetime(2025, 9, 15, 6, tzinfo=UTC) + timedelta(days=day - 1)
+    frames = []
+    for company in catalog.companies:
+        raws = [
+            RawPosting(p.company.slug, p.source, p.source_id, None, catalog.render(p, day), fetched)
+            for p in catalog.postings(day, company=company.slug, unlisted=False)
+        ]
+        if raws:
+            frames.append(parse_raw_frame(raw_frame(raws), company.name).frame)
+    parsed = pl.concat(frames)
+    groups = [truth[(s, i)] for s, i in zip(parsed["source"].to_list(), parsed["source_id"].to_list(), strict=True)]
+    return parsed.with_columns(group=pl.Series(groups, dtype=pl.String()), case=pl.lit("catalogue"))
 
 
 def load_labelled(path: str | Path) -> pl.DataFrame:

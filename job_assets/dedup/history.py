@@ -171,9 +171,7 @@ def build_jobs(
     )
     ghosts = _ghosts(prev_jobs, postings, now, config.ghost_window)
     clusters = match_postings(
-        pl.concat([postings.with_columns(_standin=pl.lit(False)), ghosts.with_columns(_standin=pl.lit(True))]).sort(
-            ["company", "posting_key"]
-        ),
+        pl.concat([postings.with_columns(_standin=pl.lit(False)), ghosts.with_columns(_standin=pl.lit(True))]),
         config.match,
     )
     real = clusters.filter(~pl.col("posting_key").str.starts_with(GHOST_PREFIX))

@@ -28,7 +28,7 @@ from job_assets.dedup.text import canonical_url, normalise_department, parse_tit
 ASSIGNMENT_SCHEMA: dict[str, pl.DataType] = {
     "posting_key": pl.String(),
     "company": pl.String(),
-    "cluster_key": pl.String(),  # posting_key of the cluster's anchor (its earliest posting)
+    "cluster_key": pl.String(),  # posting_key of the cluster's earliest real posting: names the cluster
     "rule": pl.String(),
     "score": pl.Float64(),
     "matched_to": pl.String(),
@@ -76,16 +76,17 @@ def _exact_edges(frame: pl.DataFrame, key: str, rule: str) -> pl.DataFrame:
 
 
 def _company_batches(frame: pl.DataFrame, batch_rows: int) -> Iterator[pl.DataFrame]:
-    """Slices of whole companies of about `batch_rows` rows (frame sorted by company)."""
-    sizes = frame.group_by("company", maintain_order=True).len()
-    start, size = 0, 0
-    for count in sizes["len"].to_list():
-        size += count
-        if size >= batch_rows:
-            yield frame.slice(start, size)
-            start, size = start + size, 0
-    if size:
-        yield frame.slice(start, size)
+    """Whole companies, about `batch_rows` rows at a time, each company's rows together. Gathered per
+    batch, so the input need not be sorted by company and only one batch is ever copied."""
+    groups = frame.select("company", "row").group_by("company").agg("row").sort("company")
+    pending: list[int] = []
+    for rows in groups["row"].to_list():
+        pending += rows
+        if len(pending) >= batch_rows:
+            yield frame[pending]
+            pending = []
+    if pending:
+        yield frame[pending]
 
 
 def _role_groups(batch: pl.DataFrame, config: MatchConfig) -> pl.Series:
@@ -172,7 +173,7 @@ def _title_only_edges(
 def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) -> pl.DataFrame:
     """Every posting -> its cluster (ASSIGNMENT_SCHEMA).
 
-    `postings`: from `prepare_postings` (unique per company and key, sorted by company), optionally with a
+    `postings`: from `prepare_postings` (unique per company and key, in a deterministic order), optionally with a
     boolean `_standin` column marking rows that stand in for something else and must never anchor a cluster.
     """
     config = config or MatchConfig()
@@ -198,22 +199,28 @@ def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) ->
     accepted = merge_edges(uf, edges)
     accepted += merge_edges(uf, _title_only_edges(frame, pl.concat(textless), uf, with_text))
 
-    # The anchor (and so a new job's id) is the earliest real posting; `_standin` rows never anchor.
+    # Two orders: explanations start from a stand-in (a previous job's text, so "matched job:<id>" says why
+    # the id was inherited); the cluster key (from which a new job's id is derived) is the earliest real
+    # posting, never a stand-in.
     standin = pl.col("_standin") if "_standin" in frame.columns else pl.lit(False)
-    anchor_order = (
-        frame.select("row", "posted_at", "fetched_at", "posting_key", standin.alias("_standin"))
-        .sort(["_standin", "posted_at", "fetched_at", "posting_key"], nulls_last=True)["row"]
-        .to_numpy()
-    )
-    anchor_rank = np.empty(frame.height, dtype=np.int64)
-    anchor_rank[anchor_order] = np.arange(frame.height)
-    root_of, how = orient(frame.height, uf, accepted, anchor_rank.tolist())
+    by_age = frame.select("row", "posted_at", "fetched_at", "posting_key", standin.alias("_standin"))
+    by_age = by_age.sort(["_standin", "posted_at", "fetched_at", "posting_key"], nulls_last=True)
+    is_standin = by_age.sort("row")["_standin"].to_list()
+    age_rank = np.empty(frame.height, dtype=np.int64)
+    age_rank[by_age["row"].to_numpy()] = np.arange(frame.height)
+    explain_rank = [r - frame.height if s else r for r, s in zip(age_rank.tolist(), is_standin, strict=True)]
+    root_of, how = orient(frame.height, uf, accepted, explain_rank)
+    oldest: dict[int, int] = {}
+    for row in range(frame.height):
+        root = root_of[row]
+        if root not in oldest or age_rank[row] < age_rank[oldest[root]]:
+            oldest[root] = row
     keys = frame["posting_key"].to_list()
     return pl.DataFrame(
         {
             "posting_key": keys,
             "company": frame["company"],
-            "cluster_key": [keys[r] for r in root_of],
+            "cluster_key": [keys[oldest[r]] for r in root_of],
             "rule": [h[0] for h in how],
             "score": [h[1] for h in how],
             "matched_to": [None if h[2] is None else keys[h[2]] for h in how],

@@ -93,19 +93,20 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("posting_key", "company", "source", "title"
 
 def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType], required: tuple[str, ...] = ()) -> pl.DataFrame:
     """`frame` with exactly `schema`'s columns and types: missing optional columns as nulls, a missing
-    required column as a clear error (never a silent all-null key)."""
+    required column of a non-empty frame as a clear error (never a silent all-null key)."""
     missing = [c for c in required if c not in frame.columns]
-    if missing:
+    if missing and frame.height:  # an empty frame (no partitions yet) may come without columns
         raise ValueError(f"postings frame lacks required column(s) {missing}; has {frame.columns}")
+    if not frame.columns:
+        return pl.DataFrame(schema=schema)
+    absent = [pl.lit(None, dtype).alias(name) for name, dtype in schema.items() if name not in frame.columns]
+    if absent:  # with_columns broadcasts literals to the frame's height (a select of literals alone would not)
+        frame = frame.with_columns(absent)
     columns = []
     for name, dtype in schema.items():
-        if name not in frame.columns:
-            columns.append(pl.lit(None, dtype).alias(name))
-        elif isinstance(dtype, pl.Datetime) and frame.schema[name] != dtype:
-            column = pl.col(name)
-            if isinstance(frame.schema[name], pl.Datetime) and frame.schema[name].time_zone:  # type: ignore[union-attr]
-                column = column.dt.convert_time_zone("UTC")
-            columns.append(column.cast(dtype))
+        current = frame.schema[name]
+        if isinstance(dtype, pl.Datetime) and isinstance(current, pl.Datetime) and current.time_zone:
+            columns.append(pl.col(name).dt.convert_time_zone("UTC").cast(dtype))
         else:
             columns.append(pl.col(name).cast(dtype))
     return frame.select(columns)

@@ -250,18 +250,20 @@ def posting_page(posting: CareerPosting, base: str) -> str:
     return _page(f"{posting.title} | Careers at {COMPANY_NAME}", main, head)
 
 
-def _listing_items(offsite_url: str | None) -> list[tuple[str, str]]:
+def _listing_items(offsite_url: str | None, traps: bool) -> list[tuple[str, str]]:
+    """The listing's links; `traps` adds the hanging page and the redirect off the site."""
     items = [(p.path + p.listing_query, p.title) for p in POSTINGS]
-    items += [(HANGING_PATH, "Substation Designer"), ("/careers/jobs/moved-role", "Site Manager")]
+    if traps:
+        items += [(HANGING_PATH, "Substation Designer"), ("/careers/jobs/moved-role", "Site Manager")]
     if offsite_url:
         items.append((offsite_url, "Partner role at our installer"))
     return items
 
 
-def listing_page(offsite_url: str | None) -> str:
+def listing_page(offsite_url: str | None, traps: bool = True) -> str:
     links = "".join(
         f"<li><a class='job-link' href='{html.escape(href)}'>{html.escape(title)}</a></li>"
-        for href, title in _listing_items(offsite_url)
+        for href, title in _listing_items(offsite_url, traps)
     )
     main = f"<h1>Careers at {COMPANY_NAME}</h1><p>{html.escape(_ABOUT)}</p><ul class='jobs'>{links}</ul>"
     return _page(f"Careers | {COMPANY_NAME}", main)
@@ -274,7 +276,7 @@ def js_listing_page() -> str:
 
 
 def js_listing_script(offsite_url: str | None) -> str:
-    items = [i for i in _listing_items(offsite_url) if "substation" not in i[0] and "moved" not in i[0]]
+    items = _listing_items(offsite_url, traps=False)
     return (
         f"const items = {json.dumps(items)};\n"
         "document.getElementById('jobs').innerHTML = '<ul class=\"jobs\">' + items.map(([href, title]) =>\n"
@@ -300,7 +302,8 @@ _SITE_PAGES = ("/", "/about", "/blog", "/privacy", "/careers/apply")
 
 class CareersSiteServer(LoopbackServer):
     """The careers site on 127.0.0.1. `offsite_url`: a posting on another site the listing links to
-    (and `moved-role` redirects to); `robots`: the robots.txt body, or a status to answer instead."""
+    (and `moved-role` redirects to); `robots`: the robots.txt body, or a status to answer instead;
+    `traps=False` (the demo) leaves the hanging page and the off-site redirect out of the listing."""
 
     def __init__(
         self,
@@ -308,11 +311,12 @@ class CareersSiteServer(LoopbackServer):
         offsite_url: str | None = None,
         robots: str | int = ROBOTS,
         bulk_count: int = 40,
+        traps: bool = True,
         port: int = 0,
         latency: float = 0.0,
     ) -> None:
         super().__init__(port=port, latency=latency)
-        self.offsite_url, self.robots, self.bulk_count = offsite_url, robots, bulk_count
+        self.offsite_url, self.robots, self.bulk_count, self.traps = offsite_url, robots, bulk_count, traps
         self.user_agents: list[str] = []
         self.hang(f"^{HANGING_PATH}$", times=None)  # never answers (until the server stops)
 
@@ -327,7 +331,7 @@ class CareersSiteServer(LoopbackServer):
                 return Response.text("robots.txt unavailable", self.robots)
             return Response.text(self.robots)
         if path in ("/careers", "/careers/"):
-            return Response.html(listing_page(self.offsite_url))
+            return Response.html(listing_page(self.offsite_url, self.traps))
         if path == "/careers-js":
             return Response.html(js_listing_page())
         if path == "/static/listing.js":
@@ -361,7 +365,8 @@ class OtherSiteServer(LoopbackServer):
 
 
 def registry_entry(base_url: str) -> dict[str, object]:
-    """The demo registry entry for the careers-site company served at `base_url`."""
+    """The demo registry entry for the careers-site company served at `base_url` (serve it with
+    `CareersSiteServer(traps=False)`: the demo should not wait out the hanging page's timeout)."""
     return {
         "slug": COMPANY_SLUG,
         "name": COMPANY_NAME,

@@ -13,6 +13,7 @@ schema, truncation (finish_reason "length"), dropped connections. Counts calls a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import threading
@@ -40,6 +41,13 @@ def conform(schema: dict[str, Any] | None, value: Any) -> Any:
     """`value` reshaped to validate against `schema` (the subset constrained decoders honour)."""
     if not schema:
         return value
+    if "anyOf" in schema:
+        branches = schema["anyOf"]
+        for branch in branches:
+            if _fits(branch, value):
+                return conform(branch, value)
+        nullable = any(_fits(branch, None) for branch in branches)
+        return None if nullable else conform(branches[0], value)
     if "enum" in schema:
         options = schema["enum"]
         return value if value in options else (None if None in options else options[0])
@@ -65,6 +73,24 @@ def conform(schema: dict[str, Any] | None, value: Any) -> Any:
     if "boolean" in kinds:
         return value if isinstance(value, bool) else (None if "null" in kinds else False)
     return None if "null" in kinds else value
+
+
+def _fits(schema: dict[str, Any], value: Any) -> bool:
+    """Roughly: would `value` already validate (enough to choose an anyOf branch)?"""
+    if "enum" in schema:
+        return value in schema["enum"]
+    kinds = schema.get("type") or []
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    checks = {
+        "null": value is None,
+        "string": isinstance(value, str),
+        "boolean": isinstance(value, bool),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, int | float) and not isinstance(value, bool),
+        "array": isinstance(value, list),
+        "object": isinstance(value, dict),
+    }
+    return any(checks.get(kind, False) for kind in kinds)
 
 
 def tokens(text: str) -> int:
@@ -118,6 +144,7 @@ class FakeLLMServer(LoopbackServer):
         self.route(r"/v1/models", self._models)
         self.route(r"/(?:v1/)?health", lambda _: Response.json({"status": "ok"}))
         self.route(self.CHAT_PATH, self._chat, methods=("POST",))
+        self.route(r"/stats", self._stats)  # not OpenAI: the counters, for a client in another process
 
     @property
     def base_url(self) -> str:
@@ -184,6 +211,13 @@ class FakeLLMServer(LoopbackServer):
     def _models(self, _: Request) -> Response:
         data = [{"id": self.model, "object": "model", "created": 0, "owned_by": "job_assets"}]
         return Response.json({"object": "list", "data": data})
+
+    def _stats(self, _: Request) -> Response:
+        with self._stats_lock:
+            counters = dataclasses.asdict(self.stats)
+        return Response.json(
+            counters | {"chat_requests": self.chat_requests(), "peak_in_flight": self.peak_in_flight}
+        )
 
     def _chat(self, request: Request) -> Response:
         with self._stats_lock:
@@ -287,7 +321,7 @@ def _error_body(message: str, kind: str = "server_error") -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument("--port", type=int, default=8001, help="0: any free port (the URL is printed)")
     parser.add_argument("--model", default="fake-llm")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds per answer")
     parser.add_argument("--concurrency", type=int, default=None, help="answers in progress at once")

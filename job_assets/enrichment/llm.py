@@ -19,11 +19,12 @@ import openai
 from pydantic import ValidationError
 
 from job_assets import settings
-from job_assets.enrichment.prompt import PostingText, build_prompt
+from job_assets.enrichment.prompt import PostingText, build_prompt, description_budget
 from job_assets.enrichment.schema import EXTRACTION_JSON_SCHEMA, SCHEMA_NAME, ExtractedFields
 
 ResponseFormat = Literal["json_schema", "json_object", "auto"]
 _RETRYABLE_STATUS = {408, 409, 425, 429}
+MIN_DESCRIPTION_TOKENS = 256
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,12 @@ class LLMConfig:
             raise ValueError(f"invalid LLM settings: {self}")
         if self.retry_max_tokens < self.max_tokens:
             raise ValueError("retry_max_tokens must be at least max_tokens")
+        room = description_budget("", self.context_tokens, self.retry_max_tokens)
+        if room < MIN_DESCRIPTION_TOKENS:
+            raise ValueError(
+                f"context_tokens={self.context_tokens} leaves {room} tokens for a posting after the prompt and a "
+                f"{self.retry_max_tokens}-token answer; raise it or lower retry_max_tokens"
+            )
 
     @property
     def enabled(self) -> bool:

@@ -133,8 +133,9 @@ def build_prompt(
     if estimate_tokens(description) > budget and long_context_tokens:
         long_context = True
         budget = description_budget(header, long_context_tokens, answer_tokens)
-    description, truncated = truncate_at_sentence(description, budget)
+    truncated = estimate_tokens(description) > budget
     if truncated:
+        description = truncate_at_sentence(description, budget - estimate_tokens(TRUNCATION_MARK))[0]
         description += TRUNCATION_MARK
     user = header + description
     messages = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]

@@ -16,7 +16,9 @@ def board_url(base_url: str, board: str) -> str:
 
 def postings_from_board(company: str, url: str, data: Any, warnings: list[str]) -> list[RawPosting]:
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-        raise SourceError(company, "ashby", url, 200, "malformed board: expected an object with a 'jobs' list")
+        raise SourceError(
+            company, "ashby", url, 200, "malformed board: expected an object with a 'jobs' list"
+        )
     postings = []
     for index, job in enumerate(data["jobs"]):
         if not isinstance(job, dict) or not job.get("id"):

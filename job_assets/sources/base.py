@@ -23,7 +23,11 @@ RAW_SCHEMA: dict[str, pl.DataType] = {
 
 def stable_hash(value: Any) -> str:
     """A content hash that does not depend on key order (sha256 of canonical JSON)."""
-    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    text = (
+        value
+        if isinstance(value, str)
+        else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -59,7 +63,11 @@ def raw_frame(postings: list[RawPosting]) -> pl.DataFrame:
 class SourceError(RuntimeError):
     """A source could not be fetched; names everything a user needs to look into it."""
 
-    def __init__(self, company: str, source: str, url: str, status: int | str | None, detail: str = "") -> None:
+    def __init__(
+        self, company: str, source: str, url: str, status: int | str | None, detail: str = ""
+    ) -> None:
         self.company, self.source, self.url, self.status, self.detail = company, source, url, status, detail
         status_text = f"HTTP {status}" if isinstance(status, int) else (status or "error")
-        super().__init__(f"{company}: {source} fetch failed: {status_text} at {url}" + (f" ({detail})" if detail else ""))
+        super().__init__(
+            f"{company}: {source} fetch failed: {status_text} at {url}" + (f" ({detail})" if detail else "")
+        )

@@ -22,10 +22,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 from job_assets.registry import CareersPageSource, Company
 from job_assets.sources.base import RawPosting, SourceError, stable_hash
+from job_assets.sources.chromium import ChromiumUnavailable
 from job_assets.sources.http import RETRY_STATUSES, PoliteClient
 from job_assets.sources.page_crawler import FetchedPage, PageCrawler
 from job_assets.sources.page_markup import absolute_http_url, jsonld_identifier, link_urls, page_facts
-from job_assets.sources.robots import fetch_robots, origin
+from job_assets.sources.robots import RobotsRules, fetch_robots, origin
 
 SOURCE = "careers_page"
 DEFAULT_INTERVAL_S = 0.5  # at most 2 page requests a second to one careers site
@@ -161,6 +162,33 @@ def _unique_ids(postings: list[RawPosting], warnings: list[str]) -> list[RawPost
     return list(out.values())
 
 
+async def _crawl(
+    crawler: PageCrawler,
+    source: CareersPageSource,
+    slug: str,
+    robots: RobotsRules,
+    warnings: list[str],
+    backoff_s: float,
+) -> tuple[list[FetchedPage], list[str]]:
+    """The listing page, then its posting pages (robots and budget applied): the pages and their URLs."""
+    listing = await _fetch_listing(crawler, source.url, backoff_s)
+    if not listing.ok:
+        raise SourceError(
+            slug, SOURCE, source.url, listing.status or "error", f"listing page: {listing.error}"
+        )
+    links = posting_links(listing, source, slug, warnings)
+    allowed = [u for u in links if robots.allowed(u)]
+    warnings.extend(
+        f"{SOURCE}: not fetching {u}: disallowed by {robots.url}" for u in links if u not in allowed
+    )
+    if len(allowed) > source.max_pages:
+        warnings.append(
+            f"{SOURCE}: {len(allowed)} posting links on {source.url}; fetched the first {source.max_pages} (max_pages)"
+        )
+        allowed = allowed[: source.max_pages]
+    return list(await asyncio.gather(*(crawler.fetch(u) for u in allowed))), allowed
+
+
 async def fetch(
     company: Company,
     source: CareersPageSource,
@@ -185,23 +213,11 @@ async def fetch(
         browser=source.browser,
         chromium_path=chromium_path,
     )
-    async with crawler:
-        listing = await _fetch_listing(crawler, source.url, policy.backoff_s)
-        if not listing.ok:
-            raise SourceError(
-                slug, SOURCE, source.url, listing.status or "error", f"listing page: {listing.error}"
-            )
-        links = posting_links(listing, source, slug, warnings)
-        allowed = [u for u in links if robots.allowed(u)]
-        warnings.extend(
-            f"{SOURCE}: not fetching {u}: disallowed by {robots.url}" for u in links if u not in allowed
-        )
-        if len(allowed) > source.max_pages:
-            warnings.append(
-                f"{SOURCE}: {len(allowed)} posting links on {source.url}; fetched the first {source.max_pages} (max_pages)"
-            )
-            allowed = allowed[: source.max_pages]
-        pages = await asyncio.gather(*(crawler.fetch(u) for u in allowed))
+    try:
+        async with crawler:
+            pages, allowed = await _crawl(crawler, source, slug, robots, warnings, policy.backoff_s)
+    except ChromiumUnavailable as error:  # browser mode without Chromium: say how to install it
+        raise SourceError(slug, SOURCE, source.url, "config", str(error)) from error
     if not allowed:
         hint = (
             "" if source.browser else "; if the site renders its listing with JavaScript, set browser: true"

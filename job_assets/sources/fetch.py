@@ -23,6 +23,12 @@ class ApiUrls:
     greenhouse: str = "https://boards-api.greenhouse.io/v1"
     lever: str = "https://api.lever.co/v0"
     ashby: str = "https://api.ashbyhq.com/posting-api"
+    linkedin: str | None = None  # jobspy's boards; None keeps jobspy's own
+    indeed: str | None = None
+    chromium: str | None = None
+
+    def board_urls(self) -> dict[str, str]:
+        return {k: v for k, v in (("linkedin", self.linkedin), ("indeed", self.indeed)) if v}
 
 
 # source type -> (module, whether it takes an API base URL)
@@ -50,29 +56,38 @@ class FetchResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     per_source: dict[str, int] = field(default_factory=dict)
+    stale_sites: set[str] = field(default_factory=set)  # job boards that failed: keep their last good postings
 
 
 async def _fetch_source(
-    company: Company, source: Any, client: PoliteClient, urls: ApiUrls, warnings: list[str]
+    company: Company, source: Any, client: PoliteClient, urls: ApiUrls, warnings: list[str], stale: set[str]
 ) -> list[RawPosting]:
     module_name, takes_url = _FETCHERS[source.type]
     fetch = importlib.import_module(module_name).fetch
     kwargs: dict[str, Any] = {"client": client, "warnings": warnings}
     if takes_url:
         kwargs["base_url"] = getattr(urls, source.type)
+    elif source.type == "jobspy":
+        kwargs.update(board_urls=urls.board_urls() or None, stale_sites=stale)
+    elif source.type == "careers_page" and urls.chromium:
+        kwargs["chromium_path"] = urls.chromium
     try:
         return await fetch(company, source, **kwargs)
     except SourceError:
         raise
     except Exception as error:  # a bug or an unexpected payload: still name the company and source
-        raise SourceError(company.slug, source.type, getattr(source, "url", "") or "", "error", repr(error)) from error
+        raise SourceError(
+            company.slug, source.type, getattr(source, "url", "") or "", "error", repr(error)
+        ) from error
 
 
 async def fetch_company(company: Company, client: PoliteClient, urls: ApiUrls) -> FetchResult:
     started = time.perf_counter()
     warnings: list[str] = []
+    stale: set[str] = set()
     results = await asyncio.gather(
-        *(_fetch_source(company, s, client, urls, warnings) for s in company.sources), return_exceptions=True
+        *(_fetch_source(company, s, client, urls, warnings, stale) for s in company.sources),
+        return_exceptions=True,
     )
     errors = [r for r in results if isinstance(r, BaseException)]
     if errors:
@@ -94,6 +109,7 @@ async def fetch_company(company: Company, client: PoliteClient, urls: ApiUrls) -
         warnings=warnings,
         seconds=time.perf_counter() - started,
         per_source=dict(Counter(p.source for p in postings)),
+        stale_sites=stale,
     )
 
 
@@ -102,7 +118,9 @@ async def fetch_companies(
 ) -> dict[str, FetchResult | CompanyFetchError | SourceError]:
     """Fetch many companies at once (a batched run); one company's failure never stops the others."""
     async with PoliteClient(policy) as client:
-        results = await asyncio.gather(*(fetch_company(c, client, urls) for c in companies), return_exceptions=True)
+        results = await asyncio.gather(
+            *(fetch_company(c, client, urls) for c in companies), return_exceptions=True
+        )
     out: dict[str, FetchResult | CompanyFetchError | SourceError] = {}
     for company, result in zip(companies, results, strict=True):
         if isinstance(result, BaseException) and not isinstance(result, CompanyFetchError | SourceError):

@@ -16,15 +16,15 @@ def board_url(base_url: str, board: str) -> str:
 
 def postings_from_board(company: str, url: str, data: Any, warnings: list[str]) -> list[RawPosting]:
     if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-        raise SourceError(company, "greenhouse", url, 200, "malformed board: expected an object with a 'jobs' list")
+        raise SourceError(
+            company, "greenhouse", url, 200, "malformed board: expected an object with a 'jobs' list"
+        )
     postings = []
     for index, job in enumerate(data["jobs"]):
         if not isinstance(job, dict) or job.get("id") in (None, ""):
             warnings.append(f"greenhouse: skipped job #{index} at {url}: no 'id'")
             continue
-        postings.append(
-            RawPosting(company, "greenhouse", str(job["id"]), job.get("absolute_url"), job)
-        )
+        postings.append(RawPosting(company, "greenhouse", str(job["id"]), job.get("absolute_url"), job))
     return postings
 
 

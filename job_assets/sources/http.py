@@ -21,7 +21,9 @@ from job_assets import __version__
 from job_assets.sources.base import SourceError
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
-USER_AGENT = f"job_assets/{__version__} (+https://github.com/job-assets/job_assets; job-market research crawler)"
+USER_AGENT = (
+    f"job_assets/{__version__} (+https://github.com/job-assets/job_assets; job-market research crawler)"
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 class PoliteClient:
     """`async with PoliteClient(policy) as client: await client.get_json(url, company=..., source=...)`."""
 
-    def __init__(self, policy: HttpPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self, policy: HttpPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
         self.policy = policy or HttpPolicy()
         self.stats = HttpStats()
         self._limits: dict[str, asyncio.Semaphore] = {}
@@ -96,7 +100,9 @@ class PoliteClient:
         ceiling = min(self.policy.max_backoff_s, self.policy.backoff_s * 2**attempt)
         return random.uniform(ceiling / 2, ceiling)  # "equal jitter": never zero, never in lockstep
 
-    async def get(self, url: str, *, company: str, source: str, params: dict[str, Any] | None = None) -> httpx.Response:
+    async def get(
+        self, url: str, *, company: str, source: str, params: dict[str, Any] | None = None
+    ) -> httpx.Response:
         """GET with retries; raises `SourceError` naming company, source, URL and status when it gives up."""
         last_status: int | str | None = None
         detail = ""
@@ -109,7 +115,10 @@ class PoliteClient:
                 try:
                     response = await self._client.get(url, params=params)
                 except httpx.TimeoutException as error:
-                    last_status, detail = "timeout", f"no answer within {self.policy.timeout_s:g}s ({type(error).__name__})"
+                    last_status, detail = (
+                        "timeout",
+                        f"no answer within {self.policy.timeout_s:g}s ({type(error).__name__})",
+                    )
                 except httpx.TransportError as error:
                     last_status, detail = "connection error", str(error) or type(error).__name__
                 else:
@@ -139,5 +148,7 @@ class PoliteClient:
                 company, source, str(response.url), response.status_code, f"answer is not valid JSON: {error}"
             ) from error
 
-    async def get_text(self, url: str, *, company: str, source: str, params: dict[str, Any] | None = None) -> str:
+    async def get_text(
+        self, url: str, *, company: str, source: str, params: dict[str, Any] | None = None
+    ) -> str:
         return (await self.get(url, company=company, source=source, params=params)).text

@@ -183,9 +183,11 @@ async def fetch(
     client: PoliteClient | None = None,
     warnings: list[str],
     board_urls: Mapping[str, str] | None = None,
+    stale_sites: set[str] | None = None,
 ) -> list[RawPosting]:
     """Search the boards; `client` is unused (jobspy does its own HTTP, 15 s timeout per request);
-    `board_urls` moves boards elsewhere (see `point_boards`)."""
+    `board_urls` moves boards elsewhere (see `point_boards`). Boards that failed while others answered are
+    added to `stale_sites`, so the caller keeps their last good postings instead of closing them."""
     from jobspy import scrape_jobs  # heavy (pandas, curl_cffi): imported when a jobspy source runs
 
     if board_urls:
@@ -206,7 +208,9 @@ async def fetch(
             company.slug, SOURCE, _boards_url(source.sites), "error", f"every board failed: {detail}"
         )
     warnings.extend(
-        f"{SOURCE}: {site} failed, its postings are missing this run: {message}"
+        f"{SOURCE}: {site} failed, its postings from the last good scrape are kept: {message}"
         for site, message in errors.items()
     )
+    if stale_sites is not None:
+        stale_sites.update(errors)
     return postings_from_frame(company, frame, warnings)

@@ -40,7 +40,9 @@ async def fetch(
             if posting["id"] in seen:  # a posting can shift pages while we read; keep the first copy
                 continue
             seen.add(posting["id"])
-            postings.append(RawPosting(company.slug, "lever", str(posting["id"]), posting.get("hostedUrl"), posting))
+            postings.append(
+                RawPosting(company.slug, "lever", str(posting["id"]), posting.get("hostedUrl"), posting)
+            )
         if len(data) < PAGE_SIZE:
             return postings
     warnings.append(f"lever: stopped after {MAX_PAGES} pages at {url}")

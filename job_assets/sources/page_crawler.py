@@ -37,6 +37,7 @@ from job_assets.sources.robots import RobotsRules, origin
 # Boilerplate around the posting; the markdown keeps the posting itself.
 EXCLUDED_TAGS = ["nav", "header", "footer", "aside", "form", "script", "style", "noscript"]
 _ERROR_LINE = re.compile(r"^Error:\s*(.+)$", re.MULTILINE)
+_HTTP_STATUS = re.compile(r"\bHTTP (\d{3}):")  # crawl4ai's HTTPStatusError text; the result has no status
 
 
 class RefusedRequest(aiohttp.ClientError):
@@ -126,7 +127,6 @@ class PageCrawler:
         self.chromium_path = chromium_path
         delay = robots.crawl_delay_s
         self.throttle = Throttle(concurrency, max(interval_s, delay or 0.0))
-        self.requests = 0
         self._stack = contextlib.AsyncExitStack()
         self._crawler: AsyncWebCrawler | None = None
         self._routed: set[int] = set()  # browser contexts whose requests pass the fence
@@ -183,22 +183,19 @@ class PageCrawler:
         refusal = self.fence.refusal(str(request.url))
         if refusal:
             raise RefusedRequest(refusal)
-        self.requests += 1
         return await handler(request)
 
     async def _route_fence(self, page: Any, context: Any = None, **_: Any) -> Any:
-        """Route the whole browser context once: crawl4ai reuses and closes pages across concurrent
-        crawls, so a per-page route can race with a page being closed."""
+        """Route each browser context once (it covers every page crawl4ai opens in it): a route per
+        page would stack handlers and could race with crawl4ai closing that page."""
         if context is None or id(context) in self._routed:
             return page
 
         async def route(route: Any) -> None:
             request = route.request
-            if request.resource_type == "document":
-                if self.fence.refusal(request.url):
-                    await route.abort("blockedbyclient")
-                    return
-                self.requests += 1
+            if request.resource_type == "document" and self.fence.refusal(request.url):
+                await route.abort("blockedbyclient")
+                return
             await route.continue_()
 
         self._routed.add(id(context))
@@ -222,10 +219,13 @@ class PageCrawler:
                 return FetchedPage(url, url, None, error=f"no answer within {self.timeout_s:g}s")
         final_url = result.redirected_url or url
         if not result.success:
-            error = short_error(result.error_message)
-            if "timed out" in error.lower() or "timeout" in error.lower():
+            error, status = short_error(result.error_message), result.status_code
+            if status is None and (found := _HTTP_STATUS.search(error)):
+                status = int(found.group(1))
+                error = f"HTTP {status}"
+            elif "timed out" in error.lower() or "timeout" in error.lower():
                 error = f"no answer within {self.timeout_s:g}s ({error})"
-            return FetchedPage(url, final_url, result.status_code, error=error)
+            return FetchedPage(url, final_url, status, error=error)
         if self.fence.refusal(final_url):  # browser redirects are checked here as well as in the route
             return FetchedPage(url, final_url, result.status_code, error=self.fence.refusal(final_url))
         markdown = result.markdown.raw_markdown if result.markdown is not None else ""

@@ -29,7 +29,9 @@ def _is_lock_error(error: Exception) -> bool:
 
 
 @contextmanager
-def connect(path: str | Path, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: str | Path, read_only: bool = False, wait_s: float = LOCK_WAIT_S
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open, yield and always close a connection; waits for another process's lock up to `wait_s`."""
     path = Path(path)
     if not read_only:
@@ -58,7 +60,8 @@ def connect(path: str | Path, read_only: bool = False, wait_s: float = LOCK_WAIT
 def table_exists(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
     # DuckDB 2 keeps a result open until it is read to the end: fetchall, never a lone fetchone.
     rows = conn.execute(
-        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = ?", [table]
+        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = ?",
+        [table],
     ).fetchall()
     return bool(rows[0][0])
 

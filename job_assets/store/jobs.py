@@ -30,15 +30,24 @@ create table if not exists {USER_FIELDS_TABLE} (
     notes varchar,
     updated_at timestamptz
 )"""
-_JOBS_VIEW_DDL = f"""
-create or replace view {JOBS_VIEW} as
+_NO_USER_FIELDS = (
+    "(select null::varchar as job_id, null::boolean as favorite, null::varchar as status, null::varchar as notes,"
+    " null::timestamptz as updated_at where false)"
+)
+
+
+def _view_select(user_fields: str = USER_FIELDS_TABLE) -> str:
+    return f"""
 select j.*,
        coalesce(u.favorite, false) as favorite,
        coalesce(u.status, 'new') as status,
        u.notes as notes,
        u.updated_at as user_updated_at
 from {JOBS_TABLE} j
-left join {USER_FIELDS_TABLE} u on u.job_id = j.job_id"""
+left join {user_fields} u on u.job_id = j.job_id"""
+
+
+_JOBS_VIEW_DDL = f"create or replace view {JOBS_VIEW} as {_view_select()}"
 # A merged job's user row is copied to the job that absorbed it (the old row stays: nothing is deleted); when
 # both have one, they are combined (favorite if either was, the survivor's status unless it is still `new`,
 # both notes kept).
@@ -121,13 +130,13 @@ def read_user_fields(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def read_jobs_view(conn: duckdb.DuckDBPyConnection, open_only: bool = False) -> pl.DataFrame:
-    """Jobs with the user's fields (`favorite` false and `status` 'new' when never set)."""
+    """Jobs with the user's fields (`favorite` false and `status` 'new' when never set). Runs the view's
+    query itself, so it works on a read-only connection and on a file written before the view existed."""
     if not table_exists(conn, JOBS_TABLE):
         return pl.DataFrame()
-    conn.execute(_USER_FIELDS_DDL)
-    conn.execute(_JOBS_VIEW_DDL)
-    where = " where is_open" if open_only else ""
-    return _utc(conn.sql(f"select * from {JOBS_VIEW}{where} order by company, job_id").pl())
+    user_fields = USER_FIELDS_TABLE if table_exists(conn, USER_FIELDS_TABLE) else _NO_USER_FIELDS
+    where = " where j.is_open" if open_only else ""
+    return _utc(conn.sql(f"{_view_select(user_fields)}{where} order by j.company, j.job_id").pl())
 
 
 def set_user_fields(

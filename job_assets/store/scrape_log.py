@@ -50,9 +50,11 @@ def latest(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     if log.is_empty():
         return log.with_columns(pl.lit(None, pl.Int64()).alias("previous_ok_postings"))
     ok = log.filter(pl.col("status") == "ok").sort("finished_at")
-    previous = ok.group_by("company").agg(
-        pl.col("postings").get(-2, null_on_oob=True).alias("previous_ok_postings")
-    ) if not ok.is_empty() else pl.DataFrame(schema={"company": pl.String(), "previous_ok_postings": pl.Int64()})
+    previous = (
+        ok.group_by("company").agg(pl.col("postings").get(-2, null_on_oob=True).alias("previous_ok_postings"))
+        if not ok.is_empty()
+        else pl.DataFrame(schema={"company": pl.String(), "previous_ok_postings": pl.Int64()})
+    )
     last = log.sort("finished_at").group_by("company").last()
     return last.join(previous, on="company", how="left")
 

@@ -16,6 +16,8 @@ def counts_per_company(conn: duckdb.DuckDBPyConnection) -> dict[str, dict[str, i
             for company, n in conn.execute(f'select company, count(*) from "{table}" group by 1').fetchall():
                 counts.setdefault(company, {})[label] = n
     if table_exists(conn, "jobs"):
-        for company, n in conn.execute("select company, count(*) from jobs where is_open group by 1").fetchall():
+        for company, n in conn.execute(
+            "select company, count(*) from jobs where is_open group by 1"
+        ).fetchall():
             counts.setdefault(company, {})["jobs"] = n
     return counts

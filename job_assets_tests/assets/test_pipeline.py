@@ -16,7 +16,11 @@ from job_assets.devserver.catalog.sample import sample_catalog
 from job_assets.devserver.server import AtsDevServer
 from job_assets.store.db import connect, read_table
 
-COMPANIES = ["northwind-robotics", "fernhill-games", "brightpath-health"]  # Greenhouse, Lever, Greenhouse+Ashby
+COMPANIES = [
+    "northwind-robotics",
+    "fernhill-games",
+    "brightpath-health",
+]  # Greenhouse, Lever, Greenhouse+Ashby
 ASSETS = [raw_postings, parsed_postings, enriched_postings, jobs, *asset_checks]
 PER_COMPANY = [raw_postings, parsed_postings, enriched_postings]
 
@@ -30,7 +34,11 @@ def instance():
 
 def scrape(instance, resources, company: str, raise_on_error: bool = True) -> dg.ExecuteInProcessResult:
     return dg.materialize(
-        ASSETS, selection=PER_COMPANY, partition_key=company, instance=instance, resources=resources,
+        ASSETS,
+        selection=PER_COMPANY,
+        partition_key=company,
+        instance=instance,
+        resources=resources,
         raise_on_error=raise_on_error,
     )
 
@@ -62,8 +70,11 @@ def test_several_partitions_end_to_end(instance, pipeline_resources, db_path: Pa
     for name in ("raw_postings", "parsed_postings", "enriched_postings"):
         rows = table(db_path, name)
         for company in COMPANIES:
-            keys = set(rows.filter(pl.col("company") == company).select(
-                pl.concat_str("source", pl.lit(":"), "source_id")).to_series())
+            keys = set(
+                rows.filter(pl.col("company") == company)
+                .select(pl.concat_str("source", pl.lit(":"), "source_id"))
+                .to_series()
+            )
             assert keys == expected_keys(company), (name, company)
     jobs_table = table(db_path, "jobs")
     assert 0 < jobs_table.height < table(db_path, "parsed_postings").height  # mirrored postings merged
@@ -103,7 +114,10 @@ def test_failed_fetch_keeps_previous_rows_and_says_why(
 
     assert table(db_path, "raw_postings").sort("company", "source_id").equals(raw_before)
     log = table(db_path, "scrape_log").sort("finished_at")
-    assert log.row(-1, named=True)["status"] == "failed" and log.row(-1, named=True)["company"] == "fernhill-games"
+    assert (
+        log.row(-1, named=True)["status"] == "failed"
+        and log.row(-1, named=True)["company"] == "fernhill-games"
+    )
     build_jobs(instance, pipeline_resources)  # the failed scrape closes nothing
     assert table(db_path, "jobs").filter("is_open").height == open_before
 
@@ -138,7 +152,10 @@ def expected_keys_all(day: int) -> set[str]:
 def test_a_batched_run_materialises_a_range_of_companies(instance, pipeline_resources, db_path: Path) -> None:
     keys = instance.get_dynamic_partitions("company")
     result = dg.materialize(
-        ASSETS, selection=PER_COMPANY, instance=instance, resources=pipeline_resources,
+        ASSETS,
+        selection=PER_COMPANY,
+        instance=instance,
+        resources=pipeline_resources,
         tags={RANGE_START: keys[0], RANGE_END: keys[-1]},
     )
     assert result.success
@@ -154,19 +171,32 @@ def test_a_batched_run_keeps_going_past_a_failing_company(
     ats_server.fail(r"/lever/", 503, times=None)
     keys = instance.get_dynamic_partitions("company")
     result = dg.materialize(
-        ASSETS, selection=PER_COMPANY, instance=instance, resources=pipeline_resources,
+        ASSETS,
+        selection=PER_COMPANY,
+        instance=instance,
+        resources=pipeline_resources,
         tags={RANGE_START: keys[0], RANGE_END: keys[-1]},
     )
     assert result.success
     raw = table(db_path, "raw_postings")
-    assert raw.filter(pl.col("company") == "fernhill-games").sort("source_id").equals(
-        before.sort("source_id"))  # the failed company's last good scrape is untouched
+    assert (
+        raw.filter(pl.col("company") == "fernhill-games").sort("source_id").equals(before.sort("source_id"))
+    )  # the failed company's last good scrape is untouched
     assert {"northwind-robotics", "brightpath-health"} <= set(raw.get_column("company"))
     log = table(db_path, "scrape_log").filter(pl.col("run_id") == result.run_id)
     assert dict(log.select("company", "status").iter_rows()) == {
-        "fernhill-games": "failed", "northwind-robotics": "ok", "brightpath-health": "ok",
+        "fernhill-games": "failed",
+        "northwind-robotics": "ok",
+        "brightpath-health": "ok",
     }
-    [check] = [c for c in dg.materialize(ASSETS, selection=dg.AssetSelection.checks_for_assets(raw_postings),
-                                          instance=instance, resources=pipeline_resources
-                                          ).get_asset_check_evaluations() if c.check_name == "latest_scrapes_succeeded"]
+    [check] = [
+        c
+        for c in dg.materialize(
+            ASSETS,
+            selection=dg.AssetSelection.checks_for_assets(raw_postings),
+            instance=instance,
+            resources=pipeline_resources,
+        ).get_asset_check_evaluations()
+        if c.check_name == "latest_scrapes_succeeded"
+    ]
     assert not check.passed

@@ -1,6 +1,7 @@
 """The GPU run queue with a real `dagster-daemon`: at most one enrichment run holds the GPU at a time,
 the others wait QUEUED, and all of them finish."""
 
+import itertools
 import os
 import shutil
 import sys
@@ -14,7 +15,6 @@ from job_assets.assets.raw import raw_postings
 from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
 from job_assets.cli.instance import set_pool_limits
 from job_assets.devserver.llm_server import FakeLLMServer
-from job_assets.devserver.server import AtsDevServer
 from job_assets.settings import PROJECT_ROOT
 from job_assets.store.db import connect, read_table
 from job_assets_tests.ops.servers import process, tail, wait_for
@@ -65,7 +65,9 @@ def test_enrichment_runs_take_the_gpu_one_at_a_time(tmp_path: Path, pipeline_res
         def all_done() -> bool:
             nonlocal seen_waiting
             records = instance.get_run_records()
-            started = [r.dagster_run.run_id for r in records if r.dagster_run.status == dg.DagsterRunStatus.STARTED]
+            started = [
+                r.dagster_run.run_id for r in records if r.dagster_run.status == dg.DagsterRunStatus.STARTED
+            ]
             queued = [r for r in records if r.dagster_run.status == dg.DagsterRunStatus.QUEUED]
             if len(started) > 1:
                 overlaps.append(tuple(started))
@@ -77,14 +79,16 @@ def test_enrichment_runs_take_the_gpu_one_at_a_time(tmp_path: Path, pipeline_res
             )
 
         with process(daemon, log, env, PROJECT_ROOT):
-            wait_for(all_done, timeout=300, what=f"three enrichment runs to succeed:\n{tail(log)}", interval=0.1)
+            wait_for(
+                all_done, timeout=300, what=f"three enrichment runs to succeed:\n{tail(log)}", interval=0.1
+            )
 
     records = instance.get_run_records()
     assert all(r.dagster_run.tags.get(GPU_TAG_KEY) == GPU_TAG_VALUE for r in records)
     assert overlaps == [], "two GPU runs were STARTED at once"
     assert seen_waiting, "no run was ever seen waiting QUEUED while another held the GPU"
     spans = sorted((r.start_time, r.end_time) for r in records)
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert start >= end  # run intervals never overlap
     assert llm.stats.calls > 0
     with connect(db, read_only=True) as conn:

@@ -15,7 +15,9 @@ from job_assets.resources import RegistryResource
 
 def registry(tmp_path: Path, slugs: list[str]) -> RegistryResource:
     path = tmp_path / "companies.yaml"
-    companies = [{"slug": s, "name": s.title(), "sources": [{"type": "greenhouse", "board": s}]} for s in slugs]
+    companies = [
+        {"slug": s, "name": s.title(), "sources": [{"type": "greenhouse", "board": s}]} for s in slugs
+    ]
     path.write_text(yaml.safe_dump({"companies": companies}))
     return RegistryResource(path=str(path))
 

@@ -46,6 +46,10 @@ ROLE_TEXT = {
     "of product design on data heavy web applications.",
     "support": "You will answer technical questions by email and chat, reproduce customer issues and work "
     "with engineers to get bugs fixed quickly. You are comfortable reading JSON, HTTP logs and small scripts.",
+    "ads": "You will build the streaming jobs that join impressions, clicks and conversions for sponsored "
+    "listings, and own the billing tables that advertisers are invoiced from every morning.",
+    "quality": "You will turn raw query logs into labelled sessions for relevance models and keep the evaluation "
+    "datasets that tell us when search quality drops after a release.",
     "sales": "You will own the full sales cycle with mid market retailers, run tailored demos, build business "
     "cases with finance leaders and negotiate multi year contracts. You have four years of closing experience.",
 }

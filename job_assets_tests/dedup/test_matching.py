@@ -109,18 +109,17 @@ def test_same_title_different_role_text_stays_apart_despite_shared_boilerplate()
 
 
 def test_boilerplate_removal_is_what_keeps_them_apart() -> None:
-    """The same case with the boilerplate detector off (and no compensation) merges: the test above is real."""
-    about, benefits, eeo = "About Acme. " * 1, "Benefits " * 1, ""
-    long_boilerplate = " ".join(f"Acme value number {i} is about customers and craft and care." for i in range(40))
+    """With long boilerplate and the detector off (and no compensation), the same pair merges: so the test
+    above passes because the boilerplate is discounted, not by luck."""
+    values = " ".join(f"Our value number {i} is about customers, craft and care for the work." for i in range(30))
     rows = [
-        *company_base(),
-        posting("careers_page:de-1", "Backend Engineer", None, description_text=f"{about}\n{long_boilerplate}\n"
-                + description("acme", "payments") + benefits + eeo),
-        posting("careers_page:de-2", "Backend Engineer", None, description_text=f"{about}\n{long_boilerplate}\n"
-                + description("acme", "identity") + benefits + eeo),
+        {**row, "description_text": values + "\n" + row["description_text"]}
+        for row in [
+            *company_base(),
+            posting("careers_page:de-1", "Data Engineer", "ads"),
+            posting("careers_page:de-2", "Data Engineer", "quality"),
+        ]
     ]
-    for base in company_base():
-        base["description_text"] = long_boilerplate + "\n" + base["description_text"]
     assert not same_job(clusters(rows), "careers_page:de-1", "careers_page:de-2")
     off = MatchConfig(boilerplate_min_roles=10**9, unmeasured_threshold=0.0)
     assert same_job(clusters(rows, off), "careers_page:de-1", "careers_page:de-2")
@@ -193,7 +192,7 @@ def test_prepare_keeps_the_latest_fetch_of_a_key_and_rejects_bad_frames() -> Non
     with pytest.raises(ValueError, match="lacks required column"):
         prepare_postings(frame(rows).drop("title"))
     with pytest.raises(ValueError, match="no posting_key or company"):
-        prepare_postings(frame([posting("greenhouse:2", "T", "sales", company=None)]))
+        prepare_postings(frame([{**posting("greenhouse:2", "T", "sales"), "company": None}]))
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -31,7 +32,10 @@ def chat(server: FakeLLMServer, **overrides: Any) -> httpx.Response:
         "messages": build_prompt(POSTING, context_tokens=4096, answer_tokens=512).messages,
         "temperature": 0,
         "max_tokens": 512,
-        "response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": EXTRACTION_JSON_SCHEMA}},
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "x", "schema": EXTRACTION_JSON_SCHEMA},
+        },
     }
     return httpx.post(f"{server.base_url}/chat/completions", json=body | overrides, timeout=10)
 
@@ -84,6 +88,9 @@ def test_conform() -> None:
     assert conform({"type": "number"}, None) == 0
     assert conform({"type": ["integer", "null"], "maximum": 50}, 70.0) == 50
     assert conform({"type": ["string", "null"], "enum": ["x", None]}, "y") is None
+    nullable_enum = {"anyOf": [{"type": "string", "enum": ["x", "y"]}, {"type": "null"}]}
+    assert [conform(nullable_enum, v) for v in ("y", "z", None, 3)] == ["y", None, None, None]
+    assert conform({"anyOf": [{"type": "integer"}, {"type": "string"}]}, "s") == "s"
     assert conform({"type": "boolean"}, True) is True
     assert conform(None, {"anything": 1}) == {"anything": 1}
 
@@ -108,7 +115,10 @@ def test_a_llama_cpp_like_server_rejects_json_schema_with_500() -> None:
     with FakeLLMServer(formats=("json_object",)) as server:
         response = chat(server)
         assert response.status_code == 500
-        assert "response_format.type: Input should be 'text' or 'json_object'" in response.json()["error"]["message"]
+        assert (
+            "response_format.type: Input should be 'text' or 'json_object'"
+            in response.json()["error"]["message"]
+        )
 
 
 def test_injected_faults_apply_to_the_next_requests() -> None:
@@ -122,7 +132,9 @@ def test_injected_faults_apply_to_the_next_requests() -> None:
             httpx.Response(200, content=second.json()["choices"][0]["message"]["content"]).json()
         assert third.json()["choices"][0]["finish_reason"] == "length"
         assert fourth.json()["choices"][0]["finish_reason"] == "stop"
-        assert server.chat_requests() == 4 and server.chat_requests(429) == 1 and server.stats.completions == 3
+        assert (
+            server.chat_requests() == 4 and server.chat_requests(429) == 1 and server.stats.completions == 3
+        )
 
 
 def test_requests_beyond_the_cap_wait() -> None:
@@ -132,19 +144,18 @@ def test_requests_beyond_the_cap_wait() -> None:
             statuses = [r.status_code for r in pool.map(lambda _: chat(server), range(6))]
         elapsed = time.perf_counter() - started
         assert statuses == [200] * 6
-        assert server.stats.max_active == 2 and server.peak_in_flight > 2  # they arrived together, then queued
+        assert (
+            server.stats.max_active == 2 and server.peak_in_flight > 2
+        )  # they arrived together, then queued
         assert elapsed >= 0.6  # three waves of two: the cap is real
 
 
 def test_stop_is_prompt_while_an_answer_is_pending() -> None:
     server = FakeLLMServer(latency_s=30).start()
-    errors: list[BaseException] = []
 
     def call() -> None:
-        try:
+        with contextlib.suppress(httpx.HTTPError):  # the server goes away mid-answer: expected
             chat(server)
-        except httpx.HTTPError as error:
-            errors.append(error)
 
     thread = threading.Thread(target=call)
     thread.start()

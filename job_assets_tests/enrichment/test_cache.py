@@ -23,7 +23,10 @@ def test_lookup_before_anything_is_stored(tmp_path: Path) -> None:
 def test_store_then_lookup_by_model_and_prompt_version(tmp_path: Path) -> None:
     path = str(tmp_path / "jobs.duckdb")
     with duckdb.connect(path) as conn:
-        assert cache.store(conn, [_entry("a"), _entry("b"), _entry("a", model="m2"), _entry("c", version="v2")]) == 4
+        assert (
+            cache.store(conn, [_entry("a"), _entry("b"), _entry("a", model="m2"), _entry("c", version="v2")])
+            == 4
+        )
     with duckdb.connect(path, read_only=True) as conn:  # a lookup needs no write lock
         assert cache.lookup(conn, ["a", "b", "c", "zzz", None], "m1", "v1") == {
             "a": {"remote": "remote", "skills": ["Python"]},

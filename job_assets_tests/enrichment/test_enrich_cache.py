@@ -49,7 +49,10 @@ def test_only_changed_postings_are_asked_again(tmp_path: Path, llm_server: FakeL
     changed = pl.concat(
         [
             parsed_frame(5).filter(pl.col("posting_key") != "greenhouse:2"),
-            pl.DataFrame([parsed_row(2, description_text="Now a new description. Salary $90k.")], schema=parsed_frame(0).schema),
+            pl.DataFrame(
+                [parsed_row(2, description_text="Now a new description. Salary $90k.")],
+                schema=parsed_frame(0).schema,
+            ),
         ]
     )
     result = enrich_with_cache(db, changed, config)
@@ -78,7 +81,9 @@ def test_a_new_prompt_version_re_enriches(
         assert conn.execute(f"select count(distinct prompt_version) from {cache.TABLE}").fetchall() == [(2,)]
 
 
-def test_failed_postings_are_not_cached_and_retried_next_run(tmp_path: Path, llm_server: FakeLLMServer) -> None:
+def test_failed_postings_are_not_cached_and_retried_next_run(
+    tmp_path: Path, llm_server: FakeLLMServer
+) -> None:
     db, parsed, config = tmp_path / "jobs.duckdb", parsed_frame(4), fast_config(llm_server)
     llm_server.invalid_when("Requisition 3.")
     first = enrich_with_cache(db, parsed, config)

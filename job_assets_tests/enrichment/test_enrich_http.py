@@ -12,7 +12,7 @@ import pytest
 from job_assets.devserver.llm_server import FakeLLMServer
 from job_assets.enrichment.enrich import EnrichResult, enrich_postings
 from job_assets.enrichment.llm import LLMConfig
-from job_assets.enrichment.prompt import SYSTEM_PROMPT
+from job_assets.enrichment.prompt import SYSTEM_PROMPT, TRUNCATION_MARK
 from job_assets.enrichment.rules import RULES_VERSION
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION, SCHEMA_NAME
 
@@ -32,7 +32,11 @@ def test_success_path(llm_server: FakeLLMServer) -> None:
     assert set(frame["enrich_status"]) == {"ok"} and set(frame["enrich_backend"]) == {"llm"}
     assert set(frame["enrich_model"]) == {"fake-llm"} and set(frame["prompt_version"]) == {PROMPT_VERSION}
     first = frame.row(0, named=True)
-    assert (first["salary_min"], first["salary_max"], first["salary_source"]) == (150000, 180000, "text_rules")
+    assert (first["salary_min"], first["salary_max"], first["salary_source"]) == (
+        150000,
+        180000,
+        "text_rules",
+    )
     assert first["remote"] == "remote" and first["seniority"] == "senior" and "Python" in first["skills"]
     second = frame.row(1, named=True)
     assert (second["salary_currency"], second["remote"], second["seniority"]) == ("GBP", "hybrid", "mid")
@@ -40,7 +44,13 @@ def test_success_path(llm_server: FakeLLMServer) -> None:
     assert (hourly["salary_period"], hourly["salary_annual_min"]) == ("hour", 45 * 2080)
 
     stats = result.stats
-    assert (stats.rows, stats.llm_postings, stats.llm_calls, stats.retries, stats.cache_hits) == (8, 8, 8, 0, 0)
+    assert (stats.rows, stats.llm_postings, stats.llm_calls, stats.retries, stats.cache_hits) == (
+        8,
+        8,
+        8,
+        0,
+        0,
+    )
     assert stats.prompt_tokens == llm_server.stats.prompt_tokens > 0
     assert stats.completion_tokens == llm_server.stats.completion_tokens > 0
     assert len(stats.latencies_s) == 8 and stats.latency["p50"] is not None
@@ -76,7 +86,11 @@ def test_retries_run_out_into_a_failed_posting(llm_server: FakeLLMServer) -> Non
     llm_server.fail_next(4, status=503)
     result = run(parsed_frame(1), fast_config(llm_server, max_retries=3))
     row = result.frame.row(0, named=True)
-    assert row["enrich_status"] == "failed" and "HTTP 503" in row["enrich_error"] and "4 attempts" in row["enrich_error"]
+    assert (
+        row["enrich_status"] == "failed"
+        and "HTTP 503" in row["enrich_error"]
+        and "4 attempts" in row["enrich_error"]
+    )
     assert llm_server.chat_requests() == 4 and result.new_cache_entries == []
 
 
@@ -88,7 +102,11 @@ def test_client_errors_are_not_retried(llm_server: FakeLLMServer, status: int) -
     assert row["enrich_status"] == "failed" and row["enrich_error"].startswith(f"HTTP {status}")
     assert llm_server.chat_requests() == 1 and result.stats.retries == 0
     # nothing is lost: the rules' values are there, and nothing is cached so the next run asks again
-    assert (row["enrich_backend"], row["prompt_version"], row["salary_source"]) == ("rules", RULES_VERSION, "text_rules")
+    assert (row["enrich_backend"], row["prompt_version"], row["salary_source"]) == (
+        "rules",
+        RULES_VERSION,
+        "text_rules",
+    )
     assert result.new_cache_entries == []
 
 
@@ -105,7 +123,12 @@ def test_a_posting_that_stays_invalid_fails_alone(llm_server: FakeLLMServer) -> 
     llm_server.invalid_when("Requisition 1.")
     result = run(parsed_frame(4), fast_config(llm_server))
     statuses = dict(zip(result.frame["posting_key"], result.frame["enrich_status"], strict=True))
-    assert statuses == {"greenhouse:0": "ok", "greenhouse:1": "failed", "greenhouse:2": "ok", "greenhouse:3": "ok"}
+    assert statuses == {
+        "greenhouse:0": "ok",
+        "greenhouse:1": "failed",
+        "greenhouse:2": "ok",
+        "greenhouse:3": "ok",
+    }
     error = result.frame.filter(pl.col("enrich_status") == "failed")["enrich_error"].item()
     assert "not valid JSON" in error and "max_tokens=1024" in error
     assert result.stats.failures == {"greenhouse:1": error}
@@ -159,7 +182,8 @@ def test_requests_in_flight_are_bounded_by_the_semaphore() -> None:
 
 def test_identical_content_is_asked_once(llm_server: FakeLLMServer) -> None:
     parsed = pl.DataFrame(
-        [parsed_row(0, content_hash="same"), parsed_row(1, content_hash="same")], schema=parsed_frame(0).schema
+        [parsed_row(0, content_hash="same"), parsed_row(1, content_hash="same")],
+        schema=parsed_frame(0).schema,
     )
     result = run(parsed, fast_config(llm_server))
     assert llm_server.chat_requests() == 1 and len(result.new_cache_entries) == 1
@@ -171,7 +195,9 @@ def test_json_object_form_for_llama_cpp() -> None:
         result = run(parsed_frame(2), fast_config(server, response_format="json_object"))
         assert set(result.frame["enrich_status"]) == {"ok"}
         formats = [body["response_format"] for body in server.bodies]
-        assert all(f["type"] == "json_object" and f["schema"]["additionalProperties"] is False for f in formats)
+        assert all(
+            f["type"] == "json_object" and f["schema"]["additionalProperties"] is False for f in formats
+        )
 
 
 def test_json_schema_against_llama_cpp_fails_clearly_and_auto_switches() -> None:
@@ -182,13 +208,17 @@ def test_json_schema_against_llama_cpp_fails_clearly_and_auto_switches() -> None
         server.reset_stats()
         switched = run(parsed_frame(3), fast_config(server, response_format="auto", concurrency=1))
         assert set(switched.frame["enrich_status"]) == {"ok"}
-        assert [body["response_format"]["type"] for body in server.bodies] == ["json_schema"] + ["json_object"] * 3
+        assert [body["response_format"]["type"] for body in server.bodies] == ["json_schema"] + [
+            "json_object"
+        ] * 3
 
 
 def test_rules_only_without_a_url() -> None:
     for config in (None, LLMConfig(url=None)):
         result = run(parsed_frame(4), config)
-        assert set(result.frame["enrich_backend"]) == {"rules"} and set(result.frame["enrich_status"]) == {"ok"}
+        assert set(result.frame["enrich_backend"]) == {"rules"} and set(result.frame["enrich_status"]) == {
+            "ok"
+        }
         assert result.frame["enrich_model"].null_count() == 4 and result.new_cache_entries == []
         meta = result.stats.as_metadata()
         assert meta["backend"] == "rules" and meta["llm_calls"] == 0 and "cache_hit_rate" not in meta
@@ -197,3 +227,47 @@ def test_rules_only_without_a_url() -> None:
 def test_missing_columns_are_a_clear_error() -> None:
     with pytest.raises(ValueError, match="lack columns"):
         run(parsed_frame(1).drop("title"), None)
+
+
+def test_long_postings_go_to_the_long_context_endpoint() -> None:
+    long_text = "We build reliable systems for our customers every day. " * 800  # ~12k tokens
+    parsed = pl.DataFrame(
+        [parsed_row(0), parsed_row(1, description_text=long_text), parsed_row(2)],
+        schema=parsed_frame(0).schema,
+    )
+    with FakeLLMServer() as short_pool, FakeLLMServer() as long_pool:
+        config = fast_config(short_pool, long_url=long_pool.base_url, context_tokens=4096)
+        result = run(parsed, config)
+        assert (short_pool.chat_requests(), long_pool.chat_requests()) == (2, 1)
+        assert long_pool.bodies[0]["messages"][1]["content"].endswith(long_text)  # whole, not truncated
+        assert long_pool.bodies[0]["messages"][0]["content"] == SYSTEM_PROMPT
+    assert set(result.frame["enrich_status"]) == {"ok"}
+    assert (result.stats.long_context, result.stats.truncated_inputs) == (1, 0)
+
+    with FakeLLMServer() as only_pool:
+        result = run(parsed, fast_config(only_pool, context_tokens=4096))
+        assert only_pool.chat_requests() == 3
+        assert any(body["messages"][1]["content"].endswith(TRUNCATION_MARK) for body in only_pool.bodies)
+    assert (result.stats.long_context, result.stats.truncated_inputs) == (0, 1)
+    assert set(result.frame["enrich_status"]) == {"ok"}
+
+
+def test_config_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOB_ASSETS_LLM_URL", "http://gpu-box:8000/v1")
+    monkeypatch.setenv("JOB_ASSETS_LLM_CONCURRENCY", "256")
+    monkeypatch.setenv("JOB_ASSETS_LLM_RESPONSE_FORMAT", "json_object")
+    monkeypatch.delenv("JOB_ASSETS_LLM_LONG_URL", raising=False)
+    config = LLMConfig.from_settings(timeout_s=30)
+    assert (config.url, config.concurrency, config.response_format, config.timeout_s) == (
+        "http://gpu-box:8000/v1",
+        256,
+        "json_object",
+        30,
+    )
+    assert config.model == "Qwen/Qwen3-4B-Instruct-2507" and config.long_url is None and config.enabled
+    monkeypatch.delenv("JOB_ASSETS_LLM_URL")
+    assert not LLMConfig.from_settings().enabled
+    with pytest.raises(ValueError, match="leaves"):
+        LLMConfig(url="http://x/v1", context_tokens=2048, retry_max_tokens=1536)
+    with pytest.raises(ValueError, match="response_format"):
+        LLMConfig(url="http://x/v1", response_format="guided_json")  # type: ignore[arg-type]

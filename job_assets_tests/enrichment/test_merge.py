@@ -21,7 +21,12 @@ LLM = ExtractedFields(
 def test_structured_pay_wins_over_text_and_llm() -> None:
     row = parsed_row(0, pay_min=50.0, pay_max=70.0, pay_currency="USD", pay_period="hour", workplace="onsite")
     out = merge(row, RULES, LLM)
-    assert (out["salary_min"], out["salary_max"], out["salary_period"], out["salary_source"]) == (50, 70, "hour", "structured")
+    assert (out["salary_min"], out["salary_max"], out["salary_period"], out["salary_source"]) == (
+        50,
+        70,
+        "hour",
+        "structured",
+    )
     assert (out["salary_annual_min"], out["salary_annual_max"]) == (104000, 145600)
     assert out["remote"] == "onsite"
 
@@ -32,7 +37,9 @@ def test_text_rules_pay_wins_over_llm_pay() -> None:
 
 
 def test_llm_fills_pay_the_rules_missed_but_not_implausible_pay() -> None:
-    no_pay = RULES.model_copy(update={"salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None})
+    no_pay = RULES.model_copy(
+        update={"salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None}
+    )
     llm_pay = LLM.model_copy(update={"salary_min": 90000.0, "salary_max": 110000.0})
     out = merge(parsed_row(0), no_pay, llm_pay)
     assert (out["salary_min"], out["salary_currency"], out["salary_source"]) == (90000, "EUR", "llm")
@@ -62,4 +69,6 @@ def test_parsed_employment_type_wins() -> None:
 
 def test_rules_only() -> None:
     out = merge(parsed_row(0), RULES, None)
-    assert out["remote"] == "remote" and out["summary"] == "From rules." and out["skills"] == ["Python", "AWS"]
+    assert (
+        out["remote"] == "remote" and out["summary"] == "From rules." and out["skills"] == ["Python", "AWS"]
+    )

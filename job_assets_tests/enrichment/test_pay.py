@@ -32,7 +32,13 @@ PAY_CASES = [
     ("Salary starting at $80,000, depending on experience", 80000, None, "USD", "year"),
     ("年収 ¥6,000,000 - ¥9,000,000", 6000000, 9000000, "JPY", "year"),
     ("A$140,000 – A$160,000 + super", 140000, 160000, "AUD", "year"),
-    ("The pay range for this role, not including bonus, is $120,000 - $150,000 + bonus + equity.", 120000, 150000, "USD", "year"),
+    (
+        "The pay range for this role, not including bonus, is $120,000 - $150,000 + bonus + equity.",
+        120000,
+        150000,
+        "USD",
+        "year",
+    ),
     ("Hourly rate: $30-$35", 30, 35, "USD", "hour"),
     ("Salary: 80k - 100k EUR", 80000, 100000, "EUR", "year"),
 ]

@@ -18,7 +18,10 @@ from .conftest import parsed_row
 
 
 def test_prefix_is_identical_and_free_of_posting_data() -> None:
-    prompts = [build_prompt(PostingText.from_row(parsed_row(i)), context_tokens=4096, answer_tokens=512) for i in range(4)]
+    prompts = [
+        build_prompt(PostingText.from_row(parsed_row(i)), context_tokens=4096, answer_tokens=512)
+        for i in range(4)
+    ]
     assert {p.messages[0]["content"] for p in prompts} == {SYSTEM_PROMPT}
     assert all(p.messages[0]["role"] == "system" for p in prompts)
     assert len({p.messages[1]["content"] for p in prompts}) == 4  # the posting differs, and comes last
@@ -31,7 +34,11 @@ def test_prefix_is_identical_and_free_of_posting_data() -> None:
 def test_posting_text_round_trips_for_the_test_server() -> None:
     posting = PostingText.from_row(parsed_row(1, locations=["London", "Remote - UK"]))
     title, locations, description = parse_posting_text(posting.header() + posting.description)
-    assert (title, list(locations), description) == (posting.title, ["London", "Remote - UK"], posting.description)
+    assert (title, list(locations), description) == (
+        posting.title,
+        ["London", "Remote - UK"],
+        posting.description,
+    )
 
 
 def test_truncation_ends_at_a_sentence_boundary() -> None:
@@ -45,7 +52,9 @@ def test_truncation_ends_at_a_sentence_boundary() -> None:
 def test_long_description_is_truncated_without_a_long_endpoint() -> None:
     long_text = "We build reliable systems for our customers every day. " * 2000
     prompt = build_prompt(
-        PostingText.from_row(parsed_row(0, description_text=long_text)), context_tokens=4096, answer_tokens=512
+        PostingText.from_row(parsed_row(0, description_text=long_text)),
+        context_tokens=4096,
+        answer_tokens=512,
     )
     assert prompt.truncated and not prompt.long_context
     assert prompt.messages[1]["content"].endswith(TRUNCATION_MARK)

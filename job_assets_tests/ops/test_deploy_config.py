@@ -122,7 +122,9 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
         monkeypatch.setenv(f"DAGSTER_POSTGRES_{key}", value)
     shutil.copy(POSTGRES_YAML, tmp_path / "dagster.yaml")
     config, _ = dagster_instance_config(str(tmp_path))  # validates against Dagster's instance schema
-    assert config["storage"]["postgres"]["postgres_db"]["hostname"] == {"env": "DAGSTER_POSTGRES_HOST"}
+    postgres_db = config["storage"]["postgres"]["postgres_db"]
+    assert postgres_db["hostname"] == {"env": "DAGSTER_POSTGRES_HOST"}
+    assert postgres_db["scheme"] == "postgresql+psycopg2"  # the driver dagster-postgres installs
     local = load(ROOT / "dagster.yaml")
     deployed = load(POSTGRES_YAML)
     assert deployed["concurrency"] == local["concurrency"]
@@ -140,6 +142,7 @@ def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
     local = load(ROOT / "dagster.yaml")
     assert values["runLauncher"]["type"] == "K8sRunLauncher"
     assert values["postgresql"]["enabled"] is True
+    assert values["postgresql"]["postgresqlScheme"] == "postgresql+psycopg2"
     monitoring = values["dagsterDaemon"]["runMonitoring"]
     assert monitoring["enabled"] is True
     assert (

@@ -5,6 +5,7 @@ through the GraphQL API reaching SUCCESS, scraping a company from the sample boa
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -103,8 +104,10 @@ def test_postgres_backed_dagster_runs_a_graphql_launched_partition(tmp_path: Pat
             process(daemon_cmd, daemon_log, **subprocess_args),
         ):
             try:
+                started = time.monotonic()
                 wait_for(gql.up, 90, "the webserver to answer /server_info")
                 wait_for(lambda: gql.location_loaded("job_assets"), 120, "the job_assets code location")
+                print(f"webserver up with the code location in {time.monotonic() - started:.1f}s")
                 added = gql(ADD_PARTITION, repo=REPO, name="company", key=slug)["addDynamicPartition"]
                 assert added["__typename"] in {
                     "AddDynamicPartitionSuccess",

@@ -46,7 +46,9 @@ def test_every_sample_board_is_fetched_whole(server: AtsDevServer, companies: di
         result = results[company.slug]
         assert isinstance(result, FetchResult), result
         got = {(p.source, p.source_id) for p in result.postings}
-        listed = [p for p in catalog.postings(company=company.slug) if catalog.render(p).get("isListed", True)]
+        listed = [
+            p for p in catalog.postings(company=company.slug) if catalog.render(p).get("isListed", True)
+        ]
         assert got == {(p.source, p.source_id) for p in listed}  # Ashby's unlisted jobs are not openings
         assert all(p.company == company.slug and p.url and p.url.startswith("http") for p in result.postings)
 

@@ -168,10 +168,20 @@ def test_bad_link_options_are_a_clear_error(options: dict[str, str]) -> None:
 
 
 def test_unreachable_listing_fails_the_source_after_retries() -> None:
-    with CareersSiteServer() as site, pytest.raises(SourceError, match="listing page") as error:
+    with CareersSiteServer() as site, pytest.raises(SourceError, match="HTTP 503") as error:
         crawl(f"{site.url}/broken-careers")
-    assert error.value.company == "copperleaf-energy" and error.value.source == "careers_page"
-    assert site.count("^/broken-careers$") == careers_page.LISTING_ATTEMPTS
+    assert (error.value.company, error.value.source, error.value.status) == (
+        "copperleaf-energy",
+        "careers_page",
+        503,
+    )
+    assert site.count("^/broken-careers$") == careers_page.LISTING_ATTEMPTS  # 503 is retried
+
+
+def test_missing_listing_is_not_retried() -> None:
+    with CareersSiteServer() as site, pytest.raises(SourceError, match="HTTP 404"):
+        crawl(f"{site.url}/no-such-careers")
+    assert site.count("^/no-such-careers$") == 1
 
 
 def test_every_posting_page_failing_fails_the_source() -> None:
@@ -213,6 +223,18 @@ def test_javascript_listing_has_no_links_over_plain_http() -> None:
     assert any("no posting links" in w and "browser: true" in w for w in warnings)
 
 
+def test_browser_mode_without_chromium_says_how_to_install_it() -> None:
+    async def run(company: Company) -> None:
+        async with PoliteClient(POLICY) as client:
+            source = company.sources[0]
+            await careers_page.fetch(
+                company, source, client=client, warnings=[], chromium_path="/nonexistent/chromium"
+            )
+
+    with CareersSiteServer() as site, pytest.raises(SourceError, match="apt-get install chromium"):
+        asyncio.run(run(company_for(f"{site.url}/careers", browser=True)))
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     not os.access(CHROMIUM, os.X_OK),
@@ -230,3 +252,21 @@ def test_browser_mode_renders_a_javascript_listing() -> None:
     assert site.count("^/static/listing.js$") == 1  # the listing really was rendered by its script
     assert other.requests == []  # the rendered off-site link was not followed
     assert any("partner-role" in w and "off the configured site" in w for w in warnings)
+
+
+def test_demo_site_without_traps_crawls_cleanly() -> None:
+    from job_assets.devserver.careers_sites import registry_entry
+
+    with CareersSiteServer(traps=False) as site:
+        entry = registry_entry(site.url)
+        company = Company.model_validate(entry)
+        postings, warnings = crawl(company.sources[0].url)
+    assert len(postings) == len(CRAWLABLE)
+    assert warnings == [
+        f"careers_page: not fetching {site_url(company)}/careers/internal/executive-assistant: "
+        f"disallowed by {site_url(company)}/robots.txt"
+    ]
+
+
+def site_url(company: Company) -> str:
+    return company.sources[0].url.rsplit("/careers", 1)[0]

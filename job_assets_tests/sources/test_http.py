@@ -16,7 +16,9 @@ FAST = HttpPolicy(timeout_s=2, retries=3, per_host=4, backoff_s=0.01, max_backof
 @pytest.fixture
 def server():
     with LoopbackServer() as srv:
-        srv.route(r"/ok", lambda request: Response.json({"ok": True, "ua": request.headers.get("user-agent")}))
+        srv.route(
+            r"/ok", lambda request: Response.json({"ok": True, "ua": request.headers.get("user-agent")})
+        )
         yield srv
 
 
@@ -62,7 +64,12 @@ def test_gives_up_after_retries_with_a_clear_error(server: LoopbackServer) -> No
     with pytest.raises(SourceError) as error:
         get(server)
     message = str(error.value)
-    assert "acme" in message and "greenhouse" in message and "HTTP 503" in message and server.url + "/ok" in message
+    assert (
+        "acme" in message
+        and "greenhouse" in message
+        and "HTTP 503" in message
+        and server.url + "/ok" in message
+    )
     assert server.count("/ok") == FAST.retries + 1
 
 
@@ -97,7 +104,9 @@ def test_per_host_concurrency_limit(server: LoopbackServer) -> None:
 
     async def go():
         async with PoliteClient(HttpPolicy(per_host=3)) as client:
-            await asyncio.gather(*(client.get(server.url + "/ok", company="a", source="s") for _ in range(12)))
+            await asyncio.gather(
+                *(client.get(server.url + "/ok", company="a", source="s") for _ in range(12))
+            )
 
     asyncio.run(go())
     assert server.count("/ok") == 12
@@ -116,5 +125,3 @@ def test_hosts_are_limited_separately() -> None:
 
         asyncio.run(go())
         assert one.peak_in_flight == 2 and two.peak_in_flight == 2
-
-

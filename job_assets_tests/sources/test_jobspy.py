@@ -264,3 +264,16 @@ def test_board_urls_point_jobspy_elsewhere_for_the_whole_process() -> None:
             job_boards.point_boards({"glassdoor": "http://127.0.0.1:1"})
     finally:
         LinkedIn.base_url, Indeed.api_url = before
+
+
+def test_demo_registry_source_is_valid() -> None:
+    from job_assets.devserver.job_boards import registry_source
+
+    company = Company.model_validate(
+        {
+            "slug": "northwind-robotics",
+            "name": "Northwind Robotics",
+            "sources": [{"type": "greenhouse", "board": "northwindrobotics"}, registry_source()],
+        }
+    )
+    assert company.sources[1].type == "jobspy"

@@ -8,7 +8,9 @@ from job_assets.store.db import StoreLockedError, connect, read_table, replace_p
 
 
 def frame(company: str, values: list[int]) -> pl.DataFrame:
-    return pl.DataFrame({"company": [company] * len(values), "v": values}, schema={"company": pl.String, "v": pl.Int64})
+    return pl.DataFrame(
+        {"company": [company] * len(values), "v": values}, schema={"company": pl.String, "v": pl.Int64}
+    )
 
 
 def test_replace_partition_replaces_only_that_company(tmp_path: Path) -> None:
@@ -69,7 +71,11 @@ def test_lock_held_by_another_process_gives_a_clear_error(tmp_path: Path) -> Non
     with connect(path) as conn:
         replace_table(conn, "t", frame("a", [1]))
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,sys; c=duckdb.connect({str(path)!r}); print('held', flush=True); sys.stdin.read()"],
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,sys; c=duckdb.connect({str(path)!r}); print('held', flush=True); sys.stdin.read()",
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -154,10 +154,30 @@ for _canonical, _aliases in VOCABULARY.items():
         _ALIAS_TO_CANONICAL[_alias.lower()] = _canonical
 
 
+def _trie(words: list[str]) -> str:
+    """One regex for many words, factored by common prefixes: Python's engine tries a flat alternation of
+    hundreds of words one by one at every position, a trie only follows the letters present."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return (
+            f"(?:{body})?" if "" in node else body
+        )  # greedy: the longer word first, the shorter on backtrack
+
+    return build(root)
+
+
 def _pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
-    ordered = sorted(aliases, key=len, reverse=True)
-    body = "|".join(re.escape(alias) for alias in ordered)
-    return re.compile(rf"(?<![\w+#.])(?:{body})(?![\w+#]|\.\w)", flags)
+    return re.compile(rf"(?<![\w+#.])(?:{_trie(aliases)})(?![\w+#]|\.\w)", flags)
 
 
 _SPECIAL = _CASE_SENSITIVE | _LIST_ONLY

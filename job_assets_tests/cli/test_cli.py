@@ -1,0 +1,73 @@
+"""The `job-assets` command as a user runs it: a subprocess, a fresh DuckDB file and Dagster home."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import pytest
+import yaml
+
+from job_assets.devserver.server import AtsDevServer
+from job_assets.store.db import connect
+from job_assets.store.summary import counts_per_company
+
+pytestmark = pytest.mark.slow
+
+
+def job_assets(*args: str, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).parent / "job-assets"), *args]
+    return subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True, timeout=timeout)
+
+
+def test_demo_fills_every_table_and_records_runs_in_the_instance(tmp_path: Path) -> None:
+    env = {"JOB_ASSETS_DB": str(tmp_path / "jobs.duckdb"), "DAGSTER_HOME": str(tmp_path / "home")}
+    env.pop("JOB_ASSETS_COMPANIES", None)
+    result = job_assets("demo", env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "10 companies ok, 0 failed" in result.stderr
+
+    with connect(tmp_path / "jobs.duckdb", read_only=True) as conn:
+        counts = counts_per_company(conn)
+    assert len(counts) == 10
+    assert sum(c["raw"] for c in counts.values()) >= 150
+    assert all(c["raw"] == c["parsed"] == c["enriched"] > 0 and c["jobs"] > 0 for c in counts.values())
+
+    with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
+        runs = instance.get_runs()
+        assert {r.job_name for r in runs} == {"refresh_companies", "build_jobs_table"}
+        assert all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
+        assert len(instance.get_dynamic_partitions("company")) == 10
+
+
+def test_run_lists_failed_companies_and_exits_non_zero(tmp_path: Path) -> None:
+    registry = tmp_path / "companies.yaml"
+    registry.write_text(yaml.safe_dump({"companies": [
+        {"slug": "fernhill-games", "name": "Fernhill Games", "sources": [{"type": "lever", "site": "fernhill"}]},
+        {"slug": "gone-co", "name": "Gone Co", "sources": [{"type": "greenhouse", "board": "no-such-board"}]},
+    ]}))  # fmt: skip
+    with AtsDevServer() as server:
+        env = {
+            **server.env(),
+            "JOB_ASSETS_COMPANIES": str(registry),
+            "JOB_ASSETS_DB": str(tmp_path / "jobs.duckdb"),
+            "DAGSTER_HOME": str(tmp_path / "home"),
+            "JOB_ASSETS_HTTP_RETRIES": "0",
+        }
+        result = job_assets("run", env=env)
+    assert result.returncode == 1
+    assert "FAILED gone-co" in result.stderr and "HTTP 404" in result.stderr
+    assert "1 companies ok, 1 failed" in result.stderr
+
+
+def test_bad_registry_is_a_clear_error(tmp_path: Path) -> None:
+    registry = tmp_path / "companies.yaml"
+    registry.write_text(
+        yaml.safe_dump({"companies": [{"slug": "x", "name": "X", "sources": [{"type": "workday"}]}]})
+    )
+    result = job_assets(
+        "run", env={"JOB_ASSETS_COMPANIES": str(registry), "DAGSTER_HOME": str(tmp_path / "h")}
+    )
+    assert result.returncode == 2
+    assert f"{registry}: company x: field sources.0: unknown source type 'workday'" in result.stderr
