@@ -10,6 +10,7 @@ allocate outside Python's tracemalloc) is its own. Generation is timed separatel
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import resource
 import subprocess
@@ -81,9 +82,13 @@ def child(n: int, rebuild: bool) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--rebuild", action="store_true", help="also time a second-day rebuild from the first")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="also time a second-day rebuild from the first"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -104,11 +109,15 @@ def main() -> int:
     header += f" {'P':>6} {'R':>6} {'F1':>6}" + (f" {'rebuild s':>9}" if args.rebuild else "")
     print(header)
     for r in results:
-        line = f"{r['postings']:>10} {r['companies']:>9} {r['jobs']:>9} {r['build_s']:>8} {r['build_cpu_s']:>8} "
+        line = (
+            f"{r['postings']:>10} {r['companies']:>9} {r['jobs']:>9} {r['build_s']:>8} {r['build_cpu_s']:>8} "
+        )
         line += f"{r['build_s'] / r['postings'] * 1e6:>10.1f} {r['peak_rss_mb']:>11} "
-        line += f"{r['precision']:>6} {r['recall']:>6} {r['f1']:>6}" + (f" {r['rebuild_s']:>9}" if args.rebuild else "")
+        line += f"{r['precision']:>6} {r['recall']:>6} {r['f1']:>6}" + (
+            f" {r['rebuild_s']:>9}" if args.rebuild else ""
+        )
         print(line)
-    for prev, cur in zip(results, results[1:], strict=False):
+    for prev, cur in itertools.pairwise(results):
         print(
             f"{prev['postings']} -> {cur['postings']}: x{cur['postings'] / prev['postings']:.0f} postings, "
             f"x{cur['build_s'] / prev['build_s']:.1f} time, x{cur['peak_rss_mb'] / prev['peak_rss_mb']:.1f} peak RSS"

@@ -75,7 +75,10 @@ def _openings(rng: np.random.Generator, vocab: Vocabulary, company: int, size: i
     )
     n_roles = max(2, size // 3)
     roles = [
-        (BASE_ROLES[rng.integers(len(BASE_ROLES))], TEAMS[rng.integers(len(TEAMS))] if rng.random() < 0.5 else None)
+        (
+            BASE_ROLES[rng.integers(len(BASE_ROLES))],
+            TEAMS[rng.integers(len(TEAMS))] if rng.random() < 0.5 else None,
+        )
         for _ in range(n_roles)
     ]
     postings: list[dict] = []
@@ -86,7 +89,9 @@ def _openings(rng: np.random.Generator, vocab: Vocabulary, company: int, size: i
         suffix = SUFFIX_LEVELS[rng.integers(len(SUFFIX_LEVELS))] if not level else ""
         title = f"{level}{base}{suffix}" + (f", {team}" if team else "")
         body = vocab.pick(rng, int(rng.integers(6, 13)))
-        role_text = "The role\n" + " ".join(body[:3]) + "\nWhat you will do\n" + "\n".join("- " + s for s in body[3:])
+        role_text = (
+            "The role\n" + " ".join(body[:3]) + "\nWhat you will do\n" + "\n".join("- " + s for s in body[3:])
+        )
         group = f"c{company}-o{opening}"
         opening += 1
         city = CITIES[rng.integers(len(CITIES))]
@@ -96,19 +101,50 @@ def _openings(rng: np.random.Generator, vocab: Vocabulary, company: int, size: i
         r = rng.random()
         if r < 0.10:  # one requisition, several cities
             for other in rng.choice(len(CITIES), size=int(rng.integers(1, 4)), replace=False):
-                copies.append((f"{title} - {CITIES[other].split(',')[0]}", role_text, CITIES[other], source, posted, "city"))
+                copies.append(
+                    (
+                        f"{title} - {CITIES[other].split(',')[0]}",
+                        role_text,
+                        CITIES[other],
+                        source,
+                        posted,
+                        "city",
+                    )
+                )
         elif r < 0.18:  # mirrored on a careers page or a job board, reformatted
             mirror = "careers_page" if rng.random() < 0.5 else "jobspy"
-            copies.append((title.replace("Senior ", "Sr. "), role_text.replace("\n", " "), city, mirror, posted + 1, "mirror"))
+            copies.append(
+                (
+                    title.replace("Senior ", "Sr. "),
+                    role_text.replace("\n", " "),
+                    city,
+                    mirror,
+                    posted + 1,
+                    "mirror",
+                )
+            )
         elif r < 0.25:  # reposted under a new id with a sentence dropped and one added
             edited = body[:]
             edited.pop(int(rng.integers(3, len(edited))))
             edited.append(vocab.pick(rng, 1)[0])
-            text = "The role\n" + " ".join(edited[:3]) + "\nWhat you will do\n" + "\n".join("- " + s for s in edited[3:])
+            text = (
+                "The role\n"
+                + " ".join(edited[:3])
+                + "\nWhat you will do\n"
+                + "\n".join("- " + s for s in edited[3:])
+            )
             copies.append((title, text, city, source, max(0, posted - 20), "repost"))
         for i, (t, text, loc, src, days, _kind) in enumerate(copies):
             postings.append(
-                {"group": group, "title": t, "role_text": text, "city": loc, "source": src, "days": days, "copy": i}
+                {
+                    "group": group,
+                    "title": t,
+                    "role_text": text,
+                    "city": loc,
+                    "source": src,
+                    "days": days,
+                    "copy": i,
+                }
             )
             if len(postings) >= size:
                 break

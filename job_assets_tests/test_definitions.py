@@ -2,8 +2,10 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from job_assets.automation.gpu import GPU_POOL, GPU_TAGS
 from job_assets.definitions import defs
@@ -65,3 +67,11 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text()
     missing = [s.env for s in ALL_SETTINGS if f"`{s.env}`" not in readme]
     assert missing == []
+
+
+@pytest.mark.slow
+def test_dg_check_defs() -> None:
+    dg_cli = Path(sys.executable).parent / "dg"
+    result = subprocess.run([str(dg_cli), "check", "defs"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All definitions loaded successfully" in result.stdout + result.stderr

@@ -59,7 +59,11 @@ def canonical_fields(postings: pl.DataFrame) -> pl.DataFrame:
         pl.col("company_name").drop_nulls().first(),
         pl.col("title").first(),
         pl.col("department").drop_nulls().first(),
-        pl.col("locations").list.explode(keep_nulls=False, empty_as_null=False).unique().sort().alias("locations"),
+        pl.col("locations")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique()
+        .sort()
+        .alias("locations"),
         _known("remote"),
         _known("seniority"),
         pl.col("employment_type").drop_nulls().first(),
@@ -79,7 +83,9 @@ def canonical_fields(postings: pl.DataFrame) -> pl.DataFrame:
     pay = (
         ranked.filter(pl.col("salary_min").is_not_null() | pl.col("salary_max").is_not_null())
         .with_columns(
-            _pay_rank=pl.col("salary_source").replace_strict(SALARY_SOURCE_RANK, default=3, return_dtype=pl.Int8())
+            _pay_rank=pl.col("salary_source").replace_strict(
+                SALARY_SOURCE_RANK, default=3, return_dtype=pl.Int8()
+            )
         )
         .sort(["job_id", "_pay_rank"], maintain_order=True)
         .group_by("job_id", maintain_order=True)

@@ -60,7 +60,11 @@ def wrong_pairs(frame: pl.DataFrame, truth: str, predicted: str, key: str = "pos
     right = frame.select(pl.col(key).alias("b"), pl.col(truth).alias("tb"), pl.col(predicted).alias("pb"))
     pairs = left.join(right, how="cross").filter(pl.col("a") < pl.col("b"))
     return pairs.filter((pl.col("ta") == pl.col("tb")) != (pl.col("pa") == pl.col("pb"))).select(
-        "a", "b", kind=pl.when(pl.col("ta") == pl.col("tb")).then(pl.lit("missed_merge")).otherwise(pl.lit("false_merge"))
+        "a",
+        "b",
+        kind=pl.when(pl.col("ta") == pl.col("tb"))
+        .then(pl.lit("missed_merge"))
+        .otherwise(pl.lit("false_merge")),
     )
 
 
@@ -84,7 +88,9 @@ def catalogue_postings(day: int = 1) -> pl.DataFrame:
         if raws:
             frames.append(parse_raw_frame(raw_frame(raws), company.name).frame)
     parsed = pl.concat(frames)
-    groups = [truth[(s, i)] for s, i in zip(parsed["source"].to_list(), parsed["source_id"].to_list(), strict=True)]
+    groups = [
+        truth[(s, i)] for s, i in zip(parsed["source"].to_list(), parsed["source_id"].to_list(), strict=True)
+    ]
     return parsed.with_columns(group=pl.Series(groups, dtype=pl.String()), case=pl.lit("catalogue"))
 
 
@@ -108,4 +114,7 @@ def load_labelled(path: str | Path) -> pl.DataFrame:
     for column in ("posted_at", "updated_at", "fetched_at"):
         if column in raw.columns and raw.schema[column] == pl.String():
             raw = raw.with_columns(pl.col(column).str.to_datetime(time_zone="UTC"))
-    return pl.concat([conform(raw, POSTING_COLUMNS), raw.select("group", pl.col("case").cast(pl.String()))], how="horizontal")
+    return pl.concat(
+        [conform(raw, POSTING_COLUMNS), raw.select("group", pl.col("case").cast(pl.String()))],
+        how="horizontal",
+    )

@@ -16,7 +16,14 @@ import polars as pl
 
 from job_assets.dedup.canonical import canonical_fields
 from job_assets.dedup.matching import match_postings, prepare_postings
-from job_assets.dedup.schema import JOBS_SCHEMA, MATCHES_SCHEMA, MERGES_SCHEMA, POSTING_COLUMNS, conform, empty
+from job_assets.dedup.schema import (
+    JOBS_SCHEMA,
+    MATCHES_SCHEMA,
+    MERGES_SCHEMA,
+    POSTING_COLUMNS,
+    conform,
+    empty,
+)
 from job_assets.dedup.similarity import MatchConfig
 
 GHOST_PREFIX = "job:"
@@ -45,7 +52,9 @@ def new_job_id(company: str, posting_key: str, attempt: int = 0) -> str:
     return f"job_{digest[:16]}"
 
 
-def _ghosts(prev_jobs: pl.DataFrame, postings: pl.DataFrame, now: datetime, window: timedelta) -> pl.DataFrame:
+def _ghosts(
+    prev_jobs: pl.DataFrame, postings: pl.DataFrame, now: datetime, window: timedelta
+) -> pl.DataFrame:
     """Postings standing in for previous jobs that have no posting in today's frame."""
     present = (
         prev_jobs.select("job_id", "company", pl.col("posting_keys").alias("posting_key"))
@@ -171,7 +180,9 @@ def build_jobs(
     )
     ghosts = _ghosts(prev_jobs, postings, now, config.ghost_window)
     clusters = match_postings(
-        pl.concat([postings.with_columns(_standin=pl.lit(False)), ghosts.with_columns(_standin=pl.lit(True))]),
+        pl.concat(
+            [postings.with_columns(_standin=pl.lit(False)), ghosts.with_columns(_standin=pl.lit(True))]
+        ),
         config.match,
     )
     real = clusters.filter(~pl.col("posting_key").str.starts_with(GHOST_PREFIX))
@@ -198,7 +209,9 @@ def build_jobs(
         .agg(pl.col("first_seen_at").min().alias("inherited_first_seen"))
     )
     open_jobs = (
-        canonical_fields(postings.join(real.select("company", "posting_key", "job_id"), on=["company", "posting_key"]))
+        canonical_fields(
+            postings.join(real.select("company", "posting_key", "job_id"), on=["company", "posting_key"])
+        )
         .join(inherited, on="job_id", how="left")
         .with_columns(
             first_seen_at=pl.coalesce("inherited_first_seen", "first_fetched_at", pl.lit(now)),
@@ -213,7 +226,9 @@ def build_jobs(
         closed_at=pl.when(pl.col("is_open") & closable).then(pl.lit(now)).otherwise(pl.col("closed_at")),
         is_open=pl.col("is_open") & ~closable,
     )
-    jobs = pl.concat([conform(open_jobs, JOBS_SCHEMA), conform(carried, JOBS_SCHEMA)]).sort(["company", "job_id"])
+    jobs = pl.concat([conform(open_jobs, JOBS_SCHEMA), conform(carried, JOBS_SCHEMA)]).sort(
+        ["company", "job_id"]
+    )
 
     prev_match_rows = (
         conform(previous_matches, MATCHES_SCHEMA) if previous_matches is not None else empty(MATCHES_SCHEMA)
@@ -229,7 +244,7 @@ def build_jobs(
         )
         .with_columns(pl.col("rule").fill_null("carried"))
     )
-    matches = pl.concat(
-        [conform(real, MATCHES_SCHEMA), conform(carried_matches, MATCHES_SCHEMA)]
-    ).sort(["company", "posting_key"])
+    matches = pl.concat([conform(real, MATCHES_SCHEMA), conform(carried_matches, MATCHES_SCHEMA)]).sort(
+        ["company", "posting_key"]
+    )
     return JobsBuild(jobs=jobs, matches=matches, guarded_companies=guarded, merges=merge_frame)

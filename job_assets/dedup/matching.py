@@ -110,7 +110,9 @@ def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], 
             pl.concat_str(["company", "level", "role", "text"], separator="\x1f").hash(7)
         )
     )
-    exact = pl.concat([_exact_edges(batch, "canon_url", "url"), _exact_edges(batch, "text_key", "exact_text")])
+    exact = pl.concat(
+        [_exact_edges(batch, "canon_url", "url"), _exact_edges(batch, "text_key", "exact_text")]
+    )
     edges = [Edge(a, b, rule, score) for a, b, rule, score in exact.iter_rows()]
     reps = batch.filter(
         pl.col("text_key").is_null() | (pl.col("row") == pl.col("row").min().over(["company", "text_key"]))
@@ -125,7 +127,9 @@ def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], 
     flat = shingled["shingles"].explode().drop_nulls().to_numpy()
     position = {row: i for i, row in enumerate(shingled["row"].to_list())}
     measured = shingled["measured"].to_list()
-    with_text = {r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles}
+    with_text = {
+        r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles
+    }
     block_level = pl.col("level") if config.guards else pl.lit("")
     blocks = (
         reps.select("row", "company", block_level.alias("level"), "role")

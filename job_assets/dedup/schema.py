@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import polars as pl
 
-USER_STATUSES: tuple[str, ...] = ("new", "interested", "applied", "interviewing", "offer", "rejected", "archived")
+USER_STATUSES: tuple[str, ...] = (
+    "new",
+    "interested",
+    "applied",
+    "interviewing",
+    "offer",
+    "rejected",
+    "archived",
+)
 
 JOBS_SCHEMA: dict[str, pl.DataType] = {
     "job_id": pl.String(),
@@ -35,10 +43,13 @@ JOBS_SCHEMA: dict[str, pl.DataType] = {
     "closed_at": pl.Datetime("us", "UTC"),
 }
 
-MATCH_RULES: tuple[str, ...] = ("root", "url", "exact_text", "near_text", "carried")
-"""How a posting joined its job: `root` is the posting the job is anchored on; `url`, `exact_text` and
-`near_text` are merges (with `matched_to` the posting it matched); `carried` rows are kept unchanged from the
-previous build for jobs whose company was not rescraped or that are closed."""
+MATCH_RULES: tuple[str, ...] = ("root", "url", "exact_text", "near_text", "title_only", "carried")
+"""How a posting joined its job. `root`: the posting the job's explanation starts from. Merges, with
+`matched_to` the posting it matched: `url` (same canonical URL), `exact_text` (same title and description),
+`near_text` (role text alike; `score` is the Jaccard similarity), `title_only` (a listing without any
+description, joined to the only job with its title). `matched_to = "job:<job_id>"`: matched against that
+previous job's last known text (a repost, or a job coming back). Jobs not rebuilt today (closed, or their
+company not rescraped) keep their previous rows; `carried` marks such a row the previous build lacked."""
 
 MATCHES_SCHEMA: dict[str, pl.DataType] = {
     "posting_key": pl.String(),
@@ -46,7 +57,7 @@ MATCHES_SCHEMA: dict[str, pl.DataType] = {
     "job_id": pl.String(),
     "rule": pl.String(),  # one of MATCH_RULES
     "score": pl.Float64(),  # 1.0 for exact rules; the role-text Jaccard similarity for near_text
-    "matched_to": pl.String(),  # the posting_key it was merged with; null for root/carried
+    "matched_to": pl.String(),  # the posting_key (or job:<job_id>) it was merged with; null for root
 }
 
 MERGES_SCHEMA: dict[str, pl.DataType] = {"from_job_id": pl.String(), "into_job_id": pl.String()}
@@ -91,7 +102,9 @@ POSTING_COLUMNS: dict[str, pl.DataType] = {
 REQUIRED_COLUMNS: tuple[str, ...] = ("posting_key", "company", "source", "title")
 
 
-def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType], required: tuple[str, ...] = ()) -> pl.DataFrame:
+def conform(
+    frame: pl.DataFrame, schema: dict[str, pl.DataType], required: tuple[str, ...] = ()
+) -> pl.DataFrame:
     """`frame` with exactly `schema`'s columns and types: missing optional columns as nulls, a missing
     required column of a non-empty frame as a clear error (never a silent all-null key)."""
     missing = [c for c in required if c not in frame.columns]
@@ -100,7 +113,9 @@ def conform(frame: pl.DataFrame, schema: dict[str, pl.DataType], required: tuple
     if not frame.columns:
         return pl.DataFrame(schema=schema)
     absent = [pl.lit(None, dtype).alias(name) for name, dtype in schema.items() if name not in frame.columns]
-    if absent:  # with_columns broadcasts literals to the frame's height (a select of literals alone would not)
+    if (
+        absent
+    ):  # with_columns broadcasts literals to the frame's height (a select of literals alone would not)
         frame = frame.with_columns(absent)
     columns = []
     for name, dtype in schema.items():

@@ -27,8 +27,11 @@ class MatchConfig:
     typo_ratio: float = 80.0  # differing title words this alike are a typo, not another team
     min_shingles: int = 8  # less role text than this is no evidence either way
     all_pairs_max: int = 48  # blocks up to this size compare all title-compatible pairs; larger use LSH
-    lsh_threshold: float = 0.4  # MinHash LSH candidate threshold (below near_threshold: LSH only proposes)
-    num_perm: int = 64
+    # MinHash LSH only proposes candidates (every one is verified exactly), so it is tuned for recall:
+    # 128 permutations in 42 bands of 3 find a pair at Jaccard 0.5 with probability 0.996.
+    lsh_threshold: float = 0.4
+    lsh_weights: tuple[float, float] = (0.1, 0.9)  # datasketch's (false positive, false negative) weights
+    num_perm: int = 128
     boilerplate_min_roles: int = 3
     boilerplate_share: float = 0.2
     batch_rows: int = 20_000  # postings per feature batch (whole companies): bounds memory at 1M postings
@@ -73,8 +76,12 @@ def role_groups(roles: Sequence[str], config: MatchConfig, chunk: int = 2048) ->
     tokens = [frozenset(r.split()) for r in roles]
     for start in range(0, n, chunk):
         scores = process.cdist(
-            roles[start : start + chunk], roles, scorer=fuzz.token_set_ratio,
-            score_cutoff=config.title_agree, dtype=np.uint8, workers=1,
+            roles[start : start + chunk],
+            roles,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=config.title_agree,
+            dtype=np.uint8,
+            workers=1,
         )
         for i, j in zip(*np.nonzero(scores), strict=True):
             a, b = start + int(i), int(j)
@@ -105,9 +112,9 @@ def accepts(similarity: float, title_score: float, config: MatchConfig, measured
 
 
 @functools.cache
-def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
-    """datasketch's optimal (bands, rows) for the threshold; computed once (it integrates numerically)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+def _lsh_params(threshold: float, num_perm: int, weights: tuple[float, float]) -> tuple[int, int]:
+    """datasketch's optimal (bands, rows); computed once per setting (it integrates numerically)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
     return lsh.b, lsh.r
 
 
@@ -126,14 +133,21 @@ def candidate_pairs(
     has_text = [len(s) >= config.min_shingles for s in shingles]
     if n <= config.all_pairs_max:
         scores = process.cdist(
-            [c or "\x00" for c in cores], [c or "\x00" for c in cores], scorer=fuzz.token_set_ratio,
-            score_cutoff=config.title_prefilter, dtype=np.uint8, workers=1,
+            [c or "\x00" for c in cores],
+            [c or "\x00" for c in cores],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=config.title_prefilter,
+            dtype=np.uint8,
+            workers=1,
         )
         for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
             if has_text[i] and has_text[j]:
                 yield int(i), int(j)
         return
-    lsh = MinHashLSH(num_perm=config.num_perm, params=_lsh_params(config.lsh_threshold, config.num_perm))
+    lsh = MinHashLSH(
+        num_perm=config.num_perm,
+        params=_lsh_params(config.lsh_threshold, config.num_perm, config.lsh_weights),
+    )
     indexed = [i for i in range(n) if has_text[i]]
     sketches = MinHash.bulk(  # the low 32 bits are the shingle's hash (the high bits name the company)
         ((shingles[i] & 0xFFFFFFFF).tolist() for i in indexed), num_perm=config.num_perm, hashfunc=int, seed=1
@@ -143,5 +157,8 @@ def candidate_pairs(
             session.insert(i, sketch, check_duplication=False)
     for i, sketch in zip(indexed, sketches, strict=True):
         for j in lsh.query(sketch):
-            if j > i and fuzz.token_set_ratio(cores[i] or "\x00", cores[j] or "\x00") >= config.title_prefilter:
+            if (
+                j > i
+                and fuzz.token_set_ratio(cores[i] or "\x00", cores[j] or "\x00") >= config.title_prefilter
+            ):
                 yield i, j

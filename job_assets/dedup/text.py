@@ -66,7 +66,9 @@ _NOISE_PHRASES = re.compile(
     re.IGNORECASE,
 )
 # Multi-word level phrases, replaced by one level word before tokenising.
-_LEVEL_PHRASES = re.compile(r"\bnew grad(?:uate)?\b|\bentry[- ]level\b|\bmid[- ]level\b|\bvice president\b", re.I)
+_LEVEL_PHRASES = re.compile(
+    r"\bnew grad(?:uate)?\b|\bentry[- ]level\b|\bmid[- ]level\b|\bvice president\b", re.I
+)
 _LEVEL_PHRASE_WORD = {"new": "graduate", "entry": "entry", "mid": "mid", "vice": "vp"}
 _WORD = re.compile(r"[^\W_]+")
 _TRACKING_PARAMS = (
@@ -89,7 +91,6 @@ def words(text: str) -> list[str]:
 class TitleParts:
     level: str  # canonical level tokens joined by "+", "" when the title names none
     core: str  # the role and team words, in order, without level, place or work-mode noise
-    tokens: frozenset[str]  # the words of `core`
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -108,7 +109,9 @@ def _location_phrases(locations: tuple[str, ...]) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=262_144)
 def _title_words(title: str) -> str:
     text = _NOISE_PHRASES.sub(" ", title)
-    text = _LEVEL_PHRASES.sub(lambda m: f" {_LEVEL_PHRASE_WORD[m.group(0).split()[0].split('-')[0].lower()]} ", text)
+    text = _LEVEL_PHRASES.sub(
+        lambda m: f" {_LEVEL_PHRASE_WORD[m.group(0).split()[0].split('-')[0].lower()]} ", text
+    )
     return " ".join(words(text))
 
 
@@ -127,7 +130,7 @@ def parse_title(title: str | None, locations: list[str] | tuple[str, ...] | None
             levels.add(level)
         else:
             core_words.append(word)
-    return TitleParts(level="+".join(sorted(levels)), core=" ".join(core_words), tokens=frozenset(core_words))
+    return TitleParts(level="+".join(sorted(levels)), core=" ".join(core_words))
 
 
 def strip_places(title: str, locations: list[str]) -> str:
@@ -161,7 +164,11 @@ def canonical_url(column: str = "url") -> pl.Expr:
     trailing slash, no tracking parameters, the other parameters sorted (`gh_jid` identifies the job and is
     kept). Null when the value is not an absolute http(s) URL. Vectorised: it runs on every posting."""
     url = pl.col(column).str.strip_chars().str.replace(r"#.*$", "")
-    host = url.str.extract(r"^[hH][tT][tT][pP][sS]?://([^/?#\s]+)", 1).str.to_lowercase().str.replace(r"^www\.", "")
+    host = (
+        url.str.extract(r"^[hH][tT][tT][pP][sS]?://([^/?#\s]+)", 1)
+        .str.to_lowercase()
+        .str.replace(r"^www\.", "")
+    )
     path = url.str.extract(r"^[hH][tT][tT][pP][sS]?://[^/?#]+([^?]*)", 1).str.replace(r"/+$", "")
     query = (
         url.str.extract(r"\?(.*)$", 1)
@@ -169,22 +176,27 @@ def canonical_url(column: str = "url") -> pl.Expr:
         .str.split("&")
         .list.eval(
             pl.element().filter(
-                (pl.element().str.len_bytes() > 0) & ~pl.element().str.to_lowercase().str.contains(_TRACKING_PARAMS)
+                (pl.element().str.len_bytes() > 0)
+                & ~pl.element().str.to_lowercase().str.contains(_TRACKING_PARAMS)
             )
         )
         .list.sort()
         .list.join("&")
     )
-    return pl.when(host.is_not_null() & (host != "")).then(
-        pl.concat_str(
-            [
-                pl.lit("https://"),
-                host,
-                pl.when(path.fill_null("") == "").then(pl.lit("/")).otherwise(path),
-                pl.when(query != "").then(pl.lit("?") + query).otherwise(pl.lit("")),
-            ]
+    return (
+        pl.when(host.is_not_null() & (host != ""))
+        .then(
+            pl.concat_str(
+                [
+                    pl.lit("https://"),
+                    host,
+                    pl.when(path.fill_null("") == "").then(pl.lit("/")).otherwise(path),
+                    pl.when(query != "").then(pl.lit("?") + query).otherwise(pl.lit("")),
+                ]
+            )
         )
-    ).alias(column)
+        .alias(column)
+    )
 
 
 def normalise_department(department: str | None) -> str | None:

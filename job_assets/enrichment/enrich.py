@@ -109,10 +109,10 @@ async def enrich_postings(
     started = time.perf_counter()
     now = now or datetime.now(UTC)
     rows = parsed.to_dicts()
-    rules = [_rules(row) for row in rows]
     use_llm = config is not None and config.enabled
 
     if not use_llm:
+        rules = [_rules(row) for row in rows]
         stats = EnrichStats(backend="rules", model=None, prompt_version=RULES_VERSION, rows=len(rows))
         bookkeeping = {
             "enrich_backend": "rules",
@@ -142,7 +142,13 @@ async def enrich_postings(
         to_ask.setdefault(key, PostingText.from_row(row))
         ask_keys.append(key)
     stats.llm_postings = len(to_ask)
-    outcomes = await _ask_llm(config, to_ask) if to_ask else {}
+    # The rules pass runs in a thread while the requests are in flight: the event loop mostly waits on the
+    # server, so the CPU is free, and the first requests go out at once instead of after the whole pass.
+    rules_pass = asyncio.create_task(asyncio.to_thread(lambda: [_rules(row) for row in rows]))
+    try:
+        outcomes = await _ask_llm(config, to_ask) if to_ask else {}
+    finally:
+        rules = await rules_pass
     _add_costs(stats, outcomes)
 
     entries: dict[str, CacheEntry] = {}

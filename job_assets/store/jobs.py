@@ -50,7 +50,7 @@ left join {user_fields} u on u.job_id = j.job_id"""
 _JOBS_VIEW_DDL = f"create or replace view {JOBS_VIEW} as {_view_select()}"
 # A merged job's user row is copied to the job that absorbed it (the old row stays: nothing is deleted); when
 # both have one, they are combined (favorite if either was, the survivor's status unless it is still `new`,
-# both notes kept).
+# both notes kept). Idempotent: writing the same build twice changes nothing more.
 _MOVE_USER_FIELDS = f"""
 insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)
 select $into_job_id, u.favorite, u.status, u.notes, u.updated_at
@@ -59,7 +59,10 @@ on conflict (job_id) do update set
     favorite = coalesce({USER_FIELDS_TABLE}.favorite, false) or coalesce(excluded.favorite, false),
     status = case when coalesce({USER_FIELDS_TABLE}.status, 'new') = 'new' then excluded.status
                   else {USER_FIELDS_TABLE}.status end,
-    notes = nullif(concat_ws(chr(10), {USER_FIELDS_TABLE}.notes, excluded.notes), ''),
+    notes = case when {USER_FIELDS_TABLE}.notes is null then excluded.notes
+                 when excluded.notes is null or contains({USER_FIELDS_TABLE}.notes, excluded.notes)
+                     then {USER_FIELDS_TABLE}.notes
+                 else {USER_FIELDS_TABLE}.notes || chr(10) || excluded.notes end,
     updated_at = greatest({USER_FIELDS_TABLE}.updated_at, excluded.updated_at)"""
 
 
@@ -154,7 +157,9 @@ def set_user_fields(
     if status is not None and status not in USER_STATUSES:
         raise ValueError(f"unknown status {status!r}; expected one of: {', '.join(USER_STATUSES)}")
     if not table_exists(conn, JOBS_TABLE):
-        raise UnknownJobError(f"no jobs table yet: materialize the `jobs` asset before marking job {job_id!r}")
+        raise UnknownJobError(
+            f"no jobs table yet: materialize the `jobs` asset before marking job {job_id!r}"
+        )
     found = conn.execute(f"select count(*) from {JOBS_TABLE} where job_id = ?", [job_id]).fetchall()[0][0]
     if not found:
         raise UnknownJobError(f"no job with id {job_id!r} (see `select job_id, title from {JOBS_VIEW}`)")
@@ -168,7 +173,13 @@ def set_user_fields(
             status = coalesce($status, {USER_FIELDS_TABLE}.status),
             notes = case when $notes is null then {USER_FIELDS_TABLE}.notes else nullif($notes, '') end,
             updated_at = $now""",
-        {"job_id": job_id, "favorite": favorite, "status": status, "notes": notes, "now": now or datetime.now(UTC)},
+        {
+            "job_id": job_id,
+            "favorite": favorite,
+            "status": status,
+            "notes": notes,
+            "now": now or datetime.now(UTC),
+        },
     )
     conn.execute(_JOBS_VIEW_DDL)
     row = read_user_fields(conn).filter(pl.col("job_id") == job_id).to_dicts()

@@ -213,8 +213,13 @@ def _finish(tmp: Path, views: list[str], copied_at: datetime, copy_s: float, sou
         if "user_fields" not in tables:
             conn.execute(_USER_FIELDS_DDL)
         for ddl in views:
-            conn.execute(ddl)
-        if not any(v.lower().startswith("create view jobs_view") for v in views):
+            try:
+                conn.execute(ddl)
+            except (duckdb.CatalogException, duckdb.BinderException):  # over tables readers do not get
+                continue
+        if not conn.execute("select count(*) from duckdb_views() where view_name = 'jobs_view'").fetchall()[
+            0
+        ][0]:
             conn.execute(_DEFAULT_VIEW)
         _build_search_index(conn)
         conn.execute(

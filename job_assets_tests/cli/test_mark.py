@@ -25,7 +25,22 @@ def db(tmp_path: Path) -> tuple[Path, str]:
 
 def test_mark_sets_fields(db: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
     path, job_id = db
-    assert main(["mark", job_id, "--favorite", "--status", "applied", "--notes", "recruiter call Tue", "--db", str(path)]) == 0
+    assert (
+        main(
+            [
+                "mark",
+                job_id,
+                "--favorite",
+                "--status",
+                "applied",
+                "--notes",
+                "recruiter call Tue",
+                "--db",
+                str(path),
+            ]
+        )
+        == 0
+    )
     assert f"{job_id}: favorite=yes status=applied" in capsys.readouterr().out
     assert main(["mark", job_id, "--no-favorite", "--db", str(path)]) == 0
     with connect(path, read_only=True) as conn:

@@ -60,7 +60,9 @@ def description(company: str, role: str, *, edit: str = "") -> str:
     return "\n\n".join([about, ROLE_TEXT[role] + edit, benefits, eeo])
 
 
-def posting(key: str, title: str, role: str | None, *, company: str = "acme", **fields: Any) -> dict[str, Any]:
+def posting(
+    key: str, title: str, role: str | None, *, company: str = "acme", **fields: Any
+) -> dict[str, Any]:
     """One posting row; `role` picks the role text (None: no description)."""
     source = key.split(":", 1)[0]
     row: dict[str, Any] = {

@@ -38,7 +38,10 @@ def test_matcher_quality_on_the_eval_set(config: MatchConfig) -> None:
 
 
 def test_the_guards_and_the_boilerplate_detector_each_prevent_false_merges() -> None:
-    for config in (MatchConfig(guards=False), MatchConfig(boilerplate_min_roles=10**9, unmeasured_threshold=0.0)):
+    for config in (
+        MatchConfig(guards=False),
+        MatchConfig(boilerplate_min_roles=10**9, unmeasured_threshold=0.0),
+    ):
         result = predicted(config)
         assert pairwise_scores(result["group"].to_list(), result["job"].to_list()).precision < 1.0
 
@@ -55,6 +58,8 @@ def test_pairwise_scores_counts_pairs() -> None:
 
 def test_load_labelled_names_the_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"group": "g", "posting_key": "a:1", "company": "c", "source": "a", "title": "t"}\n{oops\n')
+    path.write_text(
+        '{"group": "g", "posting_key": "a:1", "company": "c", "source": "a", "title": "t"}\n{oops\n'
+    )
     with pytest.raises(ValueError, match=r"bad.jsonl:2"):
         load_labelled(path)

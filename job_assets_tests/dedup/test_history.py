@@ -13,7 +13,9 @@ from job_assets_tests.dedup.postings import DAY1, DAY2, DAY3, company_base, desc
 ALL = {"acme", "globex"}
 
 
-def build(rows: list[dict], previous: JobsBuild | None, now: datetime, scraped: set[str] = ALL, **config) -> JobsBuild:
+def build(
+    rows: list[dict], previous: JobsBuild | None, now: datetime, scraped: set[str] = ALL, **config
+) -> JobsBuild:
     return build_jobs(
         frame(rows),
         previous.jobs if previous else None,
@@ -25,13 +27,17 @@ def build(rows: list[dict], previous: JobsBuild | None, now: datetime, scraped: 
 
 
 def job_of(result: JobsBuild, key: str, company: str = "acme") -> dict:
-    job_id = result.matches.filter((pl.col("posting_key") == key) & (pl.col("company") == company))["job_id"].item()
+    job_id = result.matches.filter((pl.col("posting_key") == key) & (pl.col("company") == company))[
+        "job_id"
+    ].item()
     return result.jobs.filter(pl.col("job_id") == job_id).to_dicts()[0]
 
 
 def check_invariants(result: JobsBuild) -> None:
     assert result.jobs["job_id"].is_unique().all()
-    exploded = result.jobs.select("company", "job_id", pl.col("posting_keys").alias("posting_key")).explode("posting_key")
+    exploded = result.jobs.select("company", "job_id", pl.col("posting_keys").alias("posting_key")).explode(
+        "posting_key"
+    )
     assert exploded.select("company", "posting_key").is_unique().all()  # a posting is in exactly one job
     joined = exploded.join(result.matches, on=["company", "posting_key"], how="full", coalesce=True)
     assert joined.filter(pl.col("job_id") != pl.col("job_id_right")).is_empty()
@@ -72,7 +78,10 @@ def test_rebuild_with_the_same_input_is_idempotent() -> None:
 def test_job_id_is_stable_when_a_posting_joins_or_leaves_its_job() -> None:
     first = build(day1_rows(), None, DAY1)
     ae_id = job_of(first, "greenhouse:ae-ny")["job_id"]
-    added = [*day1_rows(), posting("greenhouse:ae-aus", "Account Executive - Austin", "sales", locations=["Austin, TX"])]
+    added = [
+        *day1_rows(),
+        posting("greenhouse:ae-aus", "Account Executive - Austin", "sales", locations=["Austin, TX"]),
+    ]
     second = build(added, first, DAY2)
     assert job_of(second, "greenhouse:ae-aus")["job_id"] == ae_id
     assert "Austin, TX" in job_of(second, "greenhouse:ae-aus")["locations"]
@@ -158,7 +167,12 @@ def test_two_previous_jobs_merged_by_a_new_posting_report_the_merge() -> None:
     rows = [
         *company_base(),
         posting("lever:plain", "Platform Engineer", None, description_text=description("acme", "quality")),
-        posting("greenhouse:long", "Platform Engineer, Search Quality", None, description_text=description("acme", "ads")),
+        posting(
+            "greenhouse:long",
+            "Platform Engineer, Search Quality",
+            None,
+            description_text=description("acme", "ads"),
+        ),
     ]
     first = build(rows, None, DAY1)
     assert job_of(first, "lever:plain")["job_id"] != job_of(first, "greenhouse:long")["job_id"]
@@ -171,7 +185,11 @@ def test_two_previous_jobs_merged_by_a_new_posting_report_the_merge() -> None:
 
 
 def test_new_job_ids_are_deterministic_and_now_must_be_aware() -> None:
-    assert new_job_id("acme", "greenhouse:1") == new_job_id("acme", "greenhouse:1") != new_job_id("acme", "greenhouse:2")
+    assert (
+        new_job_id("acme", "greenhouse:1")
+        == new_job_id("acme", "greenhouse:1")
+        != new_job_id("acme", "greenhouse:2")
+    )
     one = build(day1_rows(), None, DAY1)
     two = build(list(reversed(day1_rows())), None, DAY1)
     assert one.jobs.equals(two.jobs)

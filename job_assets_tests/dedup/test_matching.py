@@ -26,7 +26,12 @@ def how(result: pl.DataFrame, key: str) -> dict:
 def test_same_canonical_url_merges_by_url() -> None:
     rows = [
         *company_base(),
-        posting("jobspy:li-1", "Support Specialist", None, url="https://greenhouse.example/acme/acme-support?utm_source=li"),
+        posting(
+            "jobspy:li-1",
+            "Support Specialist",
+            None,
+            url="https://greenhouse.example/acme/acme-support?utm_source=li",
+        ),
     ]
     result = clusters(rows)
     assert same_job(result, "jobspy:li-1", "greenhouse:acme-support")
@@ -43,7 +48,9 @@ def test_same_title_and_text_in_several_cities_is_one_job() -> None:
     result = clusters(rows)
     assert same_job(result, "greenhouse:ae-ny", "greenhouse:ae-chi")
     assert same_job(result, "greenhouse:ae-ny", "greenhouse:ae-aus")
-    assert {how(result, k)["rule"] for k in ("greenhouse:ae-ny", "greenhouse:ae-chi", "greenhouse:ae-aus")} == {
+    assert {
+        how(result, k)["rule"] for k in ("greenhouse:ae-ny", "greenhouse:ae-chi", "greenhouse:ae-aus")
+    } == {
         "root",
         "exact_text",
     }
@@ -54,17 +61,26 @@ def test_repost_with_small_edits_and_sr_for_senior_is_near_duplicate() -> None:
     rows = [
         *company_base(),
         posting("greenhouse:d1", "Senior Product Designer", "design"),
-        posting("greenhouse:d2", "Sr. Product Designer", None, description_text=edited.replace("pixels", "pixel")),
+        posting(
+            "greenhouse:d2", "Sr. Product Designer", None, description_text=edited.replace("pixels", "pixel")
+        ),
     ]
     result = clusters(rows)
     assert same_job(result, "greenhouse:d1", "greenhouse:d2")
     match = how(result, "greenhouse:d2")
-    assert match["rule"] == "near_text" and 0.5 <= match["score"] < 1.0 and match["matched_to"] == "greenhouse:d1"
+    assert (
+        match["rule"] == "near_text"
+        and 0.5 <= match["score"] < 1.0
+        and match["matched_to"] == "greenhouse:d1"
+    )
 
 
 def test_mirror_flattened_by_a_job_board_is_one_job() -> None:
     flat = " ".join(description("acme", "payments").split("\n"))
-    rows = [*company_base(), posting("jobspy:in-1", "Backend Engineer, Payments", None, description_text=flat)]
+    rows = [
+        *company_base(),
+        posting("jobspy:in-1", "Backend Engineer, Payments", None, description_text=flat),
+    ]
     assert same_job(clusters(rows), "jobspy:in-1", "greenhouse:acme-pay")
 
 
@@ -77,7 +93,11 @@ def test_mirror_flattened_by_a_job_board_is_one_job() -> None:
     ],
 )
 def test_a_level_difference_never_merges_even_with_the_same_text(title_a: str, title_b: str) -> None:
-    rows = [*company_base(), posting("greenhouse:a", title_a, "payments"), posting("greenhouse:b", title_b, "payments")]
+    rows = [
+        *company_base(),
+        posting("greenhouse:a", title_a, "payments"),
+        posting("greenhouse:b", title_b, "payments"),
+    ]
     assert not same_job(clusters(rows), "greenhouse:a", "greenhouse:b")
 
 
@@ -111,7 +131,9 @@ def test_same_title_different_role_text_stays_apart_despite_shared_boilerplate()
 def test_boilerplate_removal_is_what_keeps_them_apart() -> None:
     """With long boilerplate and the detector off (and no compensation), the same pair merges: so the test
     above passes because the boilerplate is discounted, not by luck."""
-    values = " ".join(f"Our value number {i} is about customers, craft and care for the work." for i in range(30))
+    values = " ".join(
+        f"Our value number {i} is about customers, craft and care for the work." for i in range(30)
+    )
     rows = [
         {**row, "description_text": values + "\n" + row["description_text"]}
         for row in [
@@ -133,7 +155,10 @@ def test_same_title_at_two_companies_never_merges() -> None:
         posting("greenhouse:x", "Data Analyst", "search", company="globex"),  # even the same key
     ]
     result = clusters(rows)
-    assert result.filter(pl.col("posting_key") == "greenhouse:x")["cluster_key"].to_list() == ["greenhouse:x"] * 2
+    assert (
+        result.filter(pl.col("posting_key") == "greenhouse:x")["cluster_key"].to_list()
+        == ["greenhouse:x"] * 2
+    )
     assert result.filter(pl.col("cluster_key") == "greenhouse:x").height == 2  # one job in each company
 
 
@@ -170,7 +195,12 @@ def test_lsh_and_all_pairs_agree() -> None:
     rows = [
         *company_base(),
         posting("greenhouse:d1", "Product Designer", "design", locations=["Austin, TX"]),
-        posting("lever:d2", "Product Designer", None, description_text=description("acme", "design", edit=" Extra.")),
+        posting(
+            "lever:d2",
+            "Product Designer",
+            None,
+            description_text=description("acme", "design", edit=" Extra."),
+        ),
         posting("greenhouse:s2", "Search Engineer II", "search"),
     ]
     small = clusters(rows, MatchConfig(all_pairs_max=1000))
@@ -179,14 +209,21 @@ def test_lsh_and_all_pairs_agree() -> None:
 
 
 def test_result_does_not_depend_on_row_order() -> None:
-    rows = [*company_base(), posting("greenhouse:ae-1", "Account Executive", "sales"), posting("lever:ae-2", "Account Executive", "sales")]
+    rows = [
+        *company_base(),
+        posting("greenhouse:ae-1", "Account Executive", "sales"),
+        posting("lever:ae-2", "Account Executive", "sales"),
+    ]
     forward = clusters(rows).sort("posting_key")
     backward = clusters(rows[::-1]).sort("posting_key")
     assert forward.equals(backward)
 
 
 def test_prepare_keeps_the_latest_fetch_of_a_key_and_rejects_bad_frames() -> None:
-    rows = [posting("greenhouse:1", "Old title", "sales"), posting("greenhouse:1", "New title", "sales", fetched_at=DAY2)]
+    rows = [
+        posting("greenhouse:1", "Old title", "sales"),
+        posting("greenhouse:1", "New title", "sales", fetched_at=DAY2),
+    ]
     prepared = prepare_postings(frame(rows))
     assert prepared["title"].to_list() == ["New title"]
     with pytest.raises(ValueError, match="lacks required column"):

@@ -40,7 +40,10 @@ def test_levels_differ(a: str, b: str) -> None:
 def test_only_the_postings_own_places_are_dropped() -> None:
     assert parse_title("Account Executive - Chicago", ["Chicago, IL"]).core == "account executive"
     # EMEA is not where this copy is posted: it names a territory, so it stays part of the role.
-    assert parse_title("Sales Representative, EMEA", ["London, United Kingdom"]).core == "sales representative emea"
+    assert (
+        parse_title("Sales Representative, EMEA", ["London, United Kingdom"]).core
+        == "sales representative emea"
+    )
 
 
 def test_canonical_url_drops_tracking_and_keeps_job_ids() -> None:
@@ -64,5 +67,10 @@ def test_canonical_url_drops_tracking_and_keeps_job_ids() -> None:
 def test_multi_location_title_and_places() -> None:
     assert strip_places("Account Executive - Chicago", ["Chicago, IL", "Austin, TX"]) == "Account Executive"
     assert strip_places("Solutions Engineer (Berlin)", ["Berlin, Germany"]) == "Solutions Engineer"
-    assert strip_places("Chicago Sales Lead", ["Chicago, IL"]) == "Chicago Sales Lead"  # only a trailing place
-    assert collapse_locations(["Boston, MA", "Boston, MA, US", "Denver, CO"]) == ["Boston, MA, US", "Denver, CO"]
+    assert (
+        strip_places("Chicago Sales Lead", ["Chicago, IL"]) == "Chicago Sales Lead"
+    )  # only a trailing place
+    assert collapse_locations(["Boston, MA", "Boston, MA, US", "Denver, CO"]) == [
+        "Boston, MA, US",
+        "Denver, CO",
+    ]

@@ -100,7 +100,7 @@ def reader(live: str) -> None:
             loops += 1
         except Exception as error:
             errors.append(f"{type(error).__name__}: {error}")
-        if select.select([sys.stdin], [], [], 0)[0] and not sys.stdin.readline():
+        if select.select([sys.stdin], [], [], 0.02)[0] and not sys.stdin.readline():  # paced by stdin
             break
     emit(event="done", loops=loops, generations=seen, errors=errors[:5], n_errors=len(errors))
 

@@ -59,7 +59,7 @@ def seed_store(live: Path, generation: int = 0) -> None:
 def test_reader_never_blocks_writer_and_never_sees_a_torn_state(tmp_path: Path) -> None:
     live = tmp_path / "jobs.duckdb"
     seed_store(live)
-    rounds = 12
+    rounds = 8
     with worker("reader", live) as reader:
         assert next_event(reader) == {"event": "ready", "generation": 0}
         # While the reader holds its snapshot open, the live file is free for a writer at once.
@@ -103,8 +103,13 @@ def test_open_reader_publishes_a_first_snapshot_and_explains_a_missing_store(tmp
     live = tmp_path / "jobs.duckdb"
     with db.connect(live) as conn:
         db.replace_table(conn, "jobs", jobs_frame(5, 10))
+        conn.execute("create table enriched_postings as select 1 as x")  # live-only tables and their views
+        conn.execute("create view enriched_view as select * from enriched_postings")
     conn = snapshot.open_reader(live)  # no snapshot yet: made from the live store
     assert conn.sql("select count(*) from jobs_view").fetchall() == [(10,)]
+    names = {row[0] for row in conn.sql("select table_name from information_schema.tables").fetchall()}
+    assert {"jobs", "user_fields", "jobs_view", "search_terms"} <= names
+    assert not {"enriched_postings", "enriched_view"} & names
     with pytest.raises(duckdb.Error):  # read-only: a notebook cannot write the snapshot by mistake
         conn.execute("delete from jobs")
     conn.close()

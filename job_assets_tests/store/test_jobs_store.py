@@ -56,14 +56,29 @@ def test_user_fields_survive_rebuilds_and_follow_merges(tmp_path: Path) -> None:
         write_jobs(conn, second)
         write_jobs(conn, second)  # idempotent
         row = read_jobs_view(conn).filter(pl.col("job_id") == design).to_dicts()[0]
-    assert (row["favorite"], row["status"], row["notes"], row["is_open"]) == (True, "applied", "ping Ana", False)
+    assert (row["favorite"], row["status"], row["notes"], row["is_open"]) == (
+        True,
+        "applied",
+        "ping Ana",
+        False,
+    )
     # A merge moves the absorbed job's fields to the surviving job.
-    merged = replace(second, merges=pl.DataFrame({"from_job_id": [design], "into_job_id": [job_id(second, "greenhouse:acme-id")]}))
+    merged = replace(
+        second,
+        merges=pl.DataFrame({"from_job_id": [design], "into_job_id": [job_id(second, "greenhouse:acme-id")]}),
+    )
     with connect(path) as conn:
+        set_user_fields(conn, job_id(second, "greenhouse:acme-id"), notes="own note")
         write_jobs(conn, merged)
-        survivor = read_jobs_view(conn).filter(pl.col("job_id") == job_id(second, "greenhouse:acme-id")).to_dicts()[0]
+        write_jobs(conn, merged)  # a retried write merges nothing twice
+        survivor = (
+            read_jobs_view(conn)
+            .filter(pl.col("job_id") == job_id(second, "greenhouse:acme-id"))
+            .to_dicts()[0]
+        )
         assert read_user_fields(conn).height == 2  # the absorbed job's own row is kept too
-    assert (survivor["favorite"], survivor["status"], survivor["notes"]) == (True, "applied", "ping Ana")
+    assert (survivor["favorite"], survivor["status"]) == (True, "applied")
+    assert survivor["notes"] == "own note\nping Ana"
 
 
 def test_set_user_fields_updates_only_what_it_is_given(tmp_path: Path) -> None:
@@ -79,13 +94,15 @@ def test_set_user_fields_updates_only_what_it_is_given(tmp_path: Path) -> None:
 
 
 def test_set_user_fields_errors_are_clear(tmp_path: Path) -> None:
-    with connect(tmp_path / "empty.duckdb") as conn:
-        with pytest.raises(UnknownJobError, match="materialize the `jobs` asset"):
-            set_user_fields(conn, "job_x", favorite=True)
+    with (
+        connect(tmp_path / "empty.duckdb") as conn,
+        pytest.raises(UnknownJobError, match="materialize the `jobs` asset"),
+    ):
+        set_user_fields(conn, "job_x", favorite=True)
     _, build = first_build()
     with connect(tmp_path / "jobs.duckdb") as conn:
         write_jobs(conn, build)
-        with pytest.raises(ValueError, match="unknown status 'maybe'.*interested"):
+        with pytest.raises(ValueError, match=r"unknown status 'maybe'.*interested"):
             set_user_fields(conn, job_id(build, "greenhouse:acme-pay"), status="maybe")
         with pytest.raises(UnknownJobError, match="no job with id 'job_nope'"):
             set_user_fields(conn, "job_nope", status="applied")
@@ -127,8 +144,13 @@ def test_previous_state_read_back_feeds_the_next_build(tmp_path: Path) -> None:
     with connect(tmp_path / "jobs.duckdb") as conn:
         write_jobs(conn, first)
         previous_jobs, previous_matches = read_jobs(conn), read_matches(conn)
-    repost = posting("greenhouse:acme-design-2", "Product Designer", None,
-                     description_text=description("acme", "design", edit=" Now with a critique."), fetched_at=DAY2)
+    repost = posting(
+        "greenhouse:acme-design-2",
+        "Product Designer",
+        None,
+        description_text=description("acme", "design", edit=" Now with a critique."),
+        fetched_at=DAY2,
+    )
     day2 = [r for r in rows if r["posting_key"] != "greenhouse:acme-design"] + [repost]
     second = build_jobs(frame(day2), previous_jobs, previous_matches, {"acme"}, DAY2)
     assert job_id(second, "greenhouse:acme-design-2") == job_id(first, "greenhouse:acme-design")
