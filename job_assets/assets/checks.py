@@ -72,7 +72,7 @@ def job_ids_unique(store: StoreResource) -> dg.AssetCheckResult:
         return _result(checks.duplicate_job_ids(conn), "duplicate job ids")
 
 
-@dg.asset_check(asset="jobs", description="Every parsed posting belongs to exactly one job.")
+@dg.asset_check(asset="jobs", description="Every enriched posting belongs to exactly one job.")
 def every_posting_in_one_job(store: StoreResource) -> dg.AssetCheckResult:
     with store.connect() as conn:
         return _result(checks.postings_not_in_exactly_one_job(conn), "postings held by zero or several jobs")

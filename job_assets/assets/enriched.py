@@ -7,12 +7,13 @@ cached answers, enrich with no connection open, then write answers and rows in o
 import asyncio
 
 import dagster as dg
+import polars as pl
 
 from job_assets.assets.metadata import preview
 from job_assets.automation.gpu import GPU_POOL
 from job_assets.automation.partitions import company_partitions
 from job_assets.enrichment import cache
-from job_assets.enrichment.enrich import EnrichResult, enrich_postings
+from job_assets.enrichment.enrich import enrich_postings
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.resources import LLMResource, StoreResource
@@ -32,26 +33,6 @@ PREVIEW_COLUMNS = (
     "skills",
     "enrich_status",
 )
-
-
-def _metadata(results: dict[str, EnrichResult]) -> dict[str, object]:
-    """Per-run figures (summed over the run's companies) for the UI."""
-    totals: dict[str, object] = {}
-    for result in results.values():
-        for key, value in result.stats.as_metadata().items():
-            if (
-                isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and not key.startswith(("latency", "cache_hit_rate"))
-            ):
-                totals[key] = totals.get(key, 0) + value  # type: ignore[operator]
-            else:
-                totals.setdefault(key, value)
-    hits = sum(r.stats.cache_hits for r in results.values())
-    asked = sum(r.stats.llm_postings for r in results.values())
-    if any(r.stats.backend == "llm" for r in results.values()):
-        totals["cache_hit_rate"] = round(hits / (hits + asked), 4) if hits + asked else 1.0
-    return totals
 
 
 @dg.asset(
@@ -77,19 +58,20 @@ def enriched_postings(
         hashes = [h for frame in parsed.values() for h in frame.get_column("content_hash").to_list()]
         cached = cache.lookup(conn, hashes, model, PROMPT_VERSION) if config else {}
 
-    results = {slug: asyncio.run(enrich_postings(frame, cached, config)) for slug, frame in parsed.items()}
+    # One call for the whole run, so a batch of small companies still fills the LLM server's batch.
+    combined = pl.concat(list(parsed.values())) if parsed else pl.DataFrame(schema=PARSED_SCHEMA)
+    result = asyncio.run(enrich_postings(combined, cached, config))
+    frames = result.frame.partition_by("company", as_dict=True, include_key=True)
+    by_company = {slug: frames.get((slug,), result.frame.clear()) for slug in parsed}
 
     with store.connect() as conn:
-        cache.store(conn, [e for r in results.values() for e in r.new_cache_entries])
-        for slug, result in results.items():
-            replace_partition(conn, TABLE, slug, result.frame.select(list(ENRICHED_SCHEMA)))
+        cache.store(conn, result.new_cache_entries)
+        for slug, frame in by_company.items():
+            replace_partition(conn, TABLE, slug, frame.select(list(ENRICHED_SCHEMA)))
 
-    for result in results.values():
-        for key, reason in sorted(result.stats.failures.items())[:20]:
-            context.log.warning(
-                f"enrichment failed for {key} (kept rules values; retried next run): {reason}"
-            )
-    metadata = _metadata(results)
-    frames = [r.frame for r in results.values() if r.frame.height]
-    metadata["preview"] = preview(frames[0], columns=PREVIEW_COLUMNS) if frames else "none"
+    for key, reason in sorted(result.stats.failures.items())[:20]:
+        context.log.warning(f"enrichment failed for {key} (kept rules values; retried next run): {reason}")
+    metadata = result.stats.as_metadata()
+    metadata["companies"] = len(by_company)
+    metadata["preview"] = preview(result.frame, columns=PREVIEW_COLUMNS) if result.frame.height else "none"
     return dg.MaterializeResult(metadata={k: v for k, v in metadata.items() if v is not None})

@@ -29,8 +29,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from job_assets import settings
-    from job_assets.store.db import connect
-    from job_assets.store.jobs import UnknownJobError, set_user_fields
+    from job_assets.store.db import StoreLockedError
+    from job_assets.store.jobs import UnknownJobError
+    from job_assets.store.snapshot import mark_job
 
     path = args.db or settings.DB_PATH.get() or ""
     if not Path(path).exists():
@@ -40,11 +41,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        with connect(path) as conn:
-            row = set_user_fields(
-                conn, args.job_id, favorite=args.favorite, status=args.status, notes=args.notes
-            )
-    except (UnknownJobError, ValueError) as error:
+        # Through the snapshot, so a notebook sees the mark at once; fails fast while a run holds the store.
+        row = mark_job(args.job_id, favorite=args.favorite, status=args.status, notes=args.notes, db_path=path)
+    except (UnknownJobError, ValueError, StoreLockedError) as error:
         print(f"job-assets mark: {error}", file=sys.stderr)
         return 2
     favorite = "yes" if row["favorite"] else "no"

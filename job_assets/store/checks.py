@@ -26,8 +26,8 @@ def duplicate_job_ids(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def postings_not_in_exactly_one_job(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Parsed postings that no job holds, or that two jobs hold."""
-    if not (table_exists(conn, "jobs") and table_exists(conn, "parsed_postings")):
+    """Enriched postings (what `jobs` is built from) that no job holds, or that two jobs hold."""
+    if not (table_exists(conn, "jobs") and table_exists(conn, "enriched_postings")):
         return pl.DataFrame()
     return conn.sql(
         """
@@ -35,7 +35,7 @@ def postings_not_in_exactly_one_job(conn: duckdb.DuckDBPyConnection) -> pl.DataF
             select company, unnest(posting_keys) as posting_key, job_id from jobs
         )
         select p.company, p.posting_key, count(h.job_id) as jobs
-        from parsed_postings p left join held h using (company, posting_key)
+        from enriched_postings p left join held h using (company, posting_key)
         group by all having count(h.job_id) <> 1
         """
     ).pl()

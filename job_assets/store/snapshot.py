@@ -171,19 +171,20 @@ def _build_search_index(conn: duckdb.DuckDBPyConnection) -> None:
         ).fetchall()[0][0]
     )
     skills = (
-        f"union all select job_id, unnest(regexp_extract_all(lower(array_to_string(skills, ' ')), '{TOKEN_PATTERN}')), {SKILL_WEIGHT} from jobs"
+        f"union all select job_id, is_open, unnest(regexp_extract_all(lower(array_to_string(skills, ' ')), '{TOKEN_PATTERN}')), {SKILL_WEIGHT} from docs"
         if has_skills
         else ""
     )
     conn.execute(f"""
         create temp table tf as
-        with tokens(job_id, term, weight) as (
-            select job_id, unnest(regexp_extract_all(lower(coalesce(title, '')), '{TOKEN_PATTERN}')), {TITLE_WEIGHT} from jobs
+        with docs as (select * exclude (is_open), coalesce(is_open, true) as is_open from jobs),
+        tokens(job_id, is_open, term, weight) as (
+            select job_id, is_open, unnest(regexp_extract_all(lower(coalesce(title, '')), '{TOKEN_PATTERN}')), {TITLE_WEIGHT} from docs
             union all
-            select job_id, unnest(regexp_extract_all(lower(coalesce(description_text, '')), '{TOKEN_PATTERN}')), {TEXT_WEIGHT} from jobs
+            select job_id, is_open, unnest(regexp_extract_all(lower(coalesce(description_text, '')), '{TOKEN_PATTERN}')), {TEXT_WEIGHT} from docs
             {skills}
         )
-        select term, job_id, sum(weight)::double as tf from tokens group by term, job_id
+        select term, job_id, is_open, sum(weight)::double as tf from tokens group by term, job_id, is_open
     """)
     conn.execute("create temp table doc_len as select job_id, sum(tf) as len from tf group by job_id")
     conn.execute(
@@ -196,8 +197,8 @@ def _build_search_index(conn: duckdb.DuckDBPyConnection) -> None:
         select tf.term, tf.job_id,
                ln(1.0 + (s.n_docs - df.df + 0.5) / (df.df + 0.5))
                  * tf.tf * ({BM25_K1} + 1) / (tf.tf + {BM25_K1} * (1 - {BM25_B} + {BM25_B} * d.len / s.avg_len)) as weight,
-               coalesce(j.is_open, true) as is_open
-        from tf join df using (term) join doc_len d using (job_id) join jobs j using (job_id) cross join search_stats s
+               tf.is_open
+        from tf join df using (term) join doc_len d using (job_id) cross join search_stats s
         order by tf.term, tf.job_id
     """)
     conn.execute("drop table tf")
