@@ -45,9 +45,15 @@ GREENHOUSE_API_URL = Setting(
 )
 LEVER_API_URL = Setting("LEVER_API_URL", "https://api.lever.co/v0", "Lever Postings API base URL.")
 ASHBY_API_URL = Setting("ASHBY_API_URL", "https://api.ashbyhq.com/posting-api", "Ashby Posting API base URL.")
-JOBSPY_LINKEDIN_URL = Setting("JOBSPY_LINKEDIN_URL", None, "Where jobspy finds LinkedIn (default: linkedin.com).")
-JOBSPY_INDEED_URL = Setting("JOBSPY_INDEED_URL", None, "Where jobspy finds Indeed's API (default: indeed.com).")
-CHROMIUM_PATH = Setting("JOB_ASSETS_CHROMIUM", "/usr/bin/chromium", "Chromium for career pages with `browser: true`.")
+JOBSPY_LINKEDIN_URL = Setting(
+    "JOBSPY_LINKEDIN_URL", None, "Where jobspy finds LinkedIn (default: linkedin.com)."
+)
+JOBSPY_INDEED_URL = Setting(
+    "JOBSPY_INDEED_URL", None, "Where jobspy finds Indeed's API (default: indeed.com)."
+)
+CHROMIUM_PATH = Setting(
+    "JOB_ASSETS_CHROMIUM", "/usr/bin/chromium", "Chromium for career pages with `browser: true`."
+)
 HTTP_TIMEOUT = Setting("JOB_ASSETS_HTTP_TIMEOUT", "20", "Seconds before one HTTP request gives up.")
 HTTP_RETRIES = Setting("JOB_ASSETS_HTTP_RETRIES", "4", "Retries on 429, 5xx and connection errors.")
 HTTP_PER_HOST = Setting("JOB_ASSETS_HTTP_PER_HOST", "4", "Requests in flight to one host at once.")

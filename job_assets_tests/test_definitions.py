@@ -72,6 +72,8 @@ def test_every_setting_is_documented_in_the_readme() -> None:
 @pytest.mark.slow
 def test_dg_check_defs() -> None:
     dg_cli = Path(sys.executable).parent / "dg"
-    result = subprocess.run([str(dg_cli), "check", "defs"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(dg_cli), "check", "defs"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All definitions loaded successfully" in result.stdout + result.stderr

@@ -48,7 +48,9 @@ def raw_postings(
             if result.stale_sites:  # a job board failed while the others answered: keep its last good rows
                 carried = rows_from_sites(conn, slug, "jobspy", result.stale_sites)
                 frame = pl.concat([frame, carried.join(frame, on=["source", "source_id"], how="anti")])
-                warnings.append(f"{slug}: kept {carried.height} postings of failed boards {sorted(result.stale_sites)}")
+                warnings.append(
+                    f"{slug}: kept {carried.height} postings of failed boards {sorted(result.stale_sites)}"
+                )
             replace_partition(conn, TABLE, slug, frame)
             scrape_log.record(conn, slug, context.run_id, started, finished, "ok", frame.height)
             written[slug] = frame.height

@@ -93,7 +93,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"sample ATS boards at {demo.boards.url}, a careers site at {demo.careers.url}, job boards at "
             f"{demo.job_boards.url} (no internet needed); registry {demo.registry}"
         )
-        run_args = argparse.Namespace(company=None, batch_size=args.batch_size, no_jobs=False, verbose=args.verbose)
+        run_args = argparse.Namespace(
+            company=None, batch_size=args.batch_size, no_jobs=False, verbose=args.verbose
+        )
         code = cmd_run(run_args)
         if args.ui:
             console.print("the demo servers stay up while the UI runs; stop with Ctrl-C")
@@ -123,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
     p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
-    p.add_argument("--ui", action="store_true", help="then open the Dagster UI with the demo servers still up")
+    p.add_argument(
+        "--ui", action="store_true", help="then open the Dagster UI with the demo servers still up"
+    )
     p.add_argument("--port", type=int, default=3000, help="the UI's port (with --ui)")
     p.set_defaults(func=cmd_demo)
 

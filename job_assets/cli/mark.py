@@ -42,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         # Through the snapshot, so a notebook sees the mark at once; fails fast while a run holds the store.
-        row = mark_job(args.job_id, favorite=args.favorite, status=args.status, notes=args.notes, db_path=path)
+        row = mark_job(
+            args.job_id, favorite=args.favorite, status=args.status, notes=args.notes, db_path=path
+        )
     except (UnknownJobError, ValueError, StoreLockedError) as error:
         print(f"job-assets mark: {error}", file=sys.stderr)
         return 2

@@ -56,7 +56,9 @@ class FetchResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     per_source: dict[str, int] = field(default_factory=dict)
-    stale_sites: set[str] = field(default_factory=set)  # job boards that failed: keep their last good postings
+    stale_sites: set[str] = field(
+        default_factory=set
+    )  # job boards that failed: keep their last good postings
 
 
 async def _fetch_source(

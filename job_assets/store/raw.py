@@ -11,7 +11,9 @@ from job_assets.store.db import read_table
 TABLE = "raw_postings"
 
 
-def rows_from_sites(conn: duckdb.DuckDBPyConnection, company: str, source: str, sites: set[str]) -> pl.DataFrame:
+def rows_from_sites(
+    conn: duckdb.DuckDBPyConnection, company: str, source: str, sites: set[str]
+) -> pl.DataFrame:
     """A company's stored postings of `source` that came from these job-board sites (payload `site`).
 
     A board that failed this run while the others answered keeps these rows, so its jobs do not close."""

@@ -13,8 +13,8 @@ import yaml
 from job_assets.cli.instance import set_pool_limits
 from job_assets.devserver.llm_server import FakeLLMServer
 from job_assets.devserver.sample_registry import sample_registry_path
-from job_assets.registry import companies_by_slug, load_registry
 from job_assets.devserver.server import AtsDevServer
+from job_assets.registry import companies_by_slug, load_registry
 from job_assets.settings import PROJECT_ROOT
 from job_assets.store.db import connect, read_table
 from job_assets_tests.ops.servers import process, tail, wait_for
@@ -39,7 +39,8 @@ def chain_done_after(instance: dg.DagsterInstance, since: float) -> bool:
     if min(stamps) <= since:
         return False
     ordered = all(
-        latest(instance, KEYS[0], c) <= latest(instance, KEYS[1], c) <= latest(instance, KEYS[2], c) for c in COMPANIES
+        latest(instance, KEYS[0], c) <= latest(instance, KEYS[1], c) <= latest(instance, KEYS[2], c)
+        for c in COMPANIES
     )
     return ordered and latest(instance, dg.AssetKey("jobs")) > max(stamps)
 
@@ -67,13 +68,28 @@ def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(tm
             "JOB_ASSETS_LLM_MODEL": "fake-llm",
             "JOB_ASSETS_SCHEDULE_CRON": "*/2 * * * *",  # a tick every two minutes instead of every day
         }
-        daemon = [str(Path(sys.executable).parent / "dagster-daemon"), "run", "-w", str(PROJECT_ROOT / "workspace.yaml")]
+        daemon = [
+            str(Path(sys.executable).parent / "dagster-daemon"),
+            "run",
+            "-w",
+            str(PROJECT_ROOT / "workspace.yaml"),
+        ]
         log = tmp_path / "daemon.log"
         with process(daemon, log, env, PROJECT_ROOT):
-            wait_for(lambda: chain_done_after(instance, 0), 600, f"the first tick's chain:\n{tail(log)}", interval=1)
+            wait_for(
+                lambda: chain_done_after(instance, 0),
+                600,
+                f"the first tick's chain:\n{tail(log)}",
+                interval=1,
+            )
             first_calls = llm.stats.calls
             first_done = max(latest(instance, dg.AssetKey("jobs")), 0)
-            wait_for(lambda: chain_done_after(instance, first_done), 600, f"the second tick:\n{tail(log)}", interval=1)
+            wait_for(
+                lambda: chain_done_after(instance, first_done),
+                600,
+                f"the second tick:\n{tail(log)}",
+                interval=1,
+            )
             second_calls = llm.stats.calls
 
         runs = instance.get_runs()

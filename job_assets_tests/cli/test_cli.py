@@ -26,11 +26,11 @@ def test_demo_fills_every_table_and_records_runs_in_the_instance(tmp_path: Path)
     env.pop("JOB_ASSETS_COMPANIES", None)
     result = job_assets("demo", env=env)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "10 companies ok, 0 failed" in result.stderr
+    assert "11 companies ok, 0 failed" in result.stderr  # 10 on the ATS boards, 1 careers site only
 
     with connect(tmp_path / "jobs.duckdb", read_only=True) as conn:
         counts = counts_per_company(conn)
-    assert len(counts) == 10
+    assert len(counts) == 11
     assert sum(c["raw"] for c in counts.values()) >= 150
     assert all(c["raw"] == c["parsed"] == c["enriched"] > 0 and c["jobs"] > 0 for c in counts.values())
 
@@ -38,7 +38,12 @@ def test_demo_fills_every_table_and_records_runs_in_the_instance(tmp_path: Path)
         runs = instance.get_runs()
         assert {r.job_name for r in runs} == {"refresh_companies", "build_jobs_table"}
         assert all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
-        assert len(instance.get_dynamic_partitions("company")) == 10
+        assert len(instance.get_dynamic_partitions("company")) == 11
+    with connect(tmp_path / "jobs.duckdb", read_only=True) as conn:
+        sources = dict(conn.execute("select source, count(*) from raw_postings group by 1").fetchall())
+        mirrored = conn.execute("select count(*) from jobs where len(sources) > 1").fetchall()[0][0]
+    assert set(sources) == {"greenhouse", "lever", "ashby", "careers_page", "jobspy"}  # every source type
+    assert mirrored > 0  # cross-source duplicates merged into one job
 
 
 def test_run_lists_failed_companies_and_exits_non_zero(tmp_path: Path) -> None:
