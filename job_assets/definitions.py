@@ -14,14 +14,20 @@ from job_assets.automation.schedules import daily_scrape
 from job_assets.automation.sensors import automation_sensor, company_registry_sensor, gpu_automation_sensor
 from job_assets.resources import resources_from_env
 
-defs = dg.Definitions(
-    assets=[raw_postings, parsed_postings, enriched_postings, jobs],
-    asset_checks=asset_checks,
-    jobs=[scrape_job, enrich_job, refresh_job, build_jobs_table],
-    schedules=[daily_scrape],
-    sensors=[company_registry_sensor, automation_sensor, gpu_automation_sensor],
-    resources=resources_from_env(),
-    # Steps run one after another in the run's own process: DuckDB takes one writer at a time, and a
-    # subprocess per step costs seconds of imports on a small machine for no parallelism we could use.
-    executor=dg.in_process_executor,
-)
+
+def build_definitions() -> dg.Definitions:
+    """A fresh Definitions (tests build their own; Dagster caches per-instance state on the object)."""
+    return dg.Definitions(
+        assets=[raw_postings, parsed_postings, enriched_postings, jobs],
+        asset_checks=asset_checks,
+        jobs=[scrape_job, enrich_job, refresh_job, build_jobs_table],
+        schedules=[daily_scrape],
+        sensors=[company_registry_sensor, automation_sensor, gpu_automation_sensor],
+        resources=resources_from_env(),
+        # Steps run one after another in the run's own process: DuckDB takes one writer at a time, and a
+        # subprocess per step costs seconds of imports on a small machine for no parallelism we could use.
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -8,11 +8,20 @@ import dagster as dg
 import pytest
 
 from job_assets.automation.gpu import GPU_POOL, GPU_TAGS
-from job_assets.definitions import defs
+from job_assets.definitions import build_definitions
 from job_assets.settings import PROJECT_ROOT
 
 
+@pytest.fixture(autouse=True)
+def _live_instance():
+    """Building a repository reads Dagster's process-global defs-state storage, which an earlier test's
+    disposed instance may have left dangling; give it a live one."""
+    with dg.instance_for_test():
+        yield
+
+
 def test_definitions_snapshot() -> None:
+    defs = build_definitions()
     repo = defs.get_repository_def()
     assert sorted(k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()) == [
         "enriched_postings",
@@ -36,6 +45,7 @@ def test_definitions_snapshot() -> None:
 
 
 def test_gpu_pool_and_tags() -> None:
+    defs = build_definitions()
     graph = defs.resolve_asset_graph()
     enriched = graph.get(dg.AssetKey("enriched_postings"))
     assert enriched.pools == {GPU_POOL}
@@ -45,6 +55,7 @@ def test_gpu_pool_and_tags() -> None:
 
 
 def test_everything_that_must_run_is_on_by_default() -> None:
+    defs = build_definitions()
     repo = defs.get_repository_def()
     for definition in [*repo.schedule_defs, *repo.sensor_defs]:
         assert definition.default_status.value == "RUNNING", definition.name
