@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from job_assets.registry import AshbySource, Company
-from job_assets.sources.base import RawPosting, SourceError
+from job_assets.sources.base import RawPosting, postings_from_jobs_board
 from job_assets.sources.http import PoliteClient
 
 
 def board_url(base_url: str, board: str) -> str:
     return f"{base_url.rstrip('/')}/job-board/{quote(board, safe='')}"
-
-
-def postings_from_board(company: str, url: str, data: Any, warnings: list[str]) -> list[RawPosting]:
-    if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
-        raise SourceError(
-            company, "ashby", url, 200, "malformed board: expected an object with a 'jobs' list"
-        )
-    postings = []
-    for index, job in enumerate(data["jobs"]):
-        if not isinstance(job, dict) or not job.get("id"):
-            warnings.append(f"ashby: skipped job #{index} at {url}: no 'id'")
-            continue
-        if job.get("isListed") is False:  # unlisted jobs are reachable by link only; not public openings
-            continue
-        postings.append(RawPosting(company, "ashby", str(job["id"]), job.get("jobUrl"), job))
-    return postings
 
 
 async def fetch(
@@ -37,4 +20,6 @@ async def fetch(
     data = await client.get_json(
         url, company=company.slug, source="ashby", params={"includeCompensation": "true"}
     )
-    return postings_from_board(company.slug, url, data, warnings)
+    postings = postings_from_jobs_board(company.slug, "ashby", url, data, warnings, url_field="jobUrl")
+    # Unlisted jobs are reachable by link only: not public openings.
+    return [p for p in postings if p.payload.get("isListed") is not False]

@@ -71,3 +71,18 @@ class SourceError(RuntimeError):
         super().__init__(
             f"{company}: {source} fetch failed: {status_text} at {url}" + (f" ({detail})" if detail else "")
         )
+
+
+def postings_from_jobs_board(
+    company: str, source: str, url: str, data: Any, warnings: list[str], url_field: str
+) -> list[RawPosting]:
+    """`{"jobs": [...]}` boards (Greenhouse, Ashby): one RawPosting per job with an id; a bad board is an error."""
+    if not isinstance(data, dict) or not isinstance(data.get("jobs"), list):
+        raise SourceError(company, source, url, 200, "malformed board: expected an object with a 'jobs' list")
+    postings = []
+    for index, job in enumerate(data["jobs"]):
+        if not isinstance(job, dict) or job.get("id") in (None, ""):
+            warnings.append(f"{source}: skipped job #{index} at {url}: no 'id'")
+            continue
+        postings.append(RawPosting(company, source, str(job["id"]), job.get(url_field), job))
+    return postings
