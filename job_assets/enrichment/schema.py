@@ -9,7 +9,7 @@ OpenAI's strict mode all honour - `{"type": [..., "null"]}` for nullable scalars
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -21,18 +21,10 @@ PROMPT_VERSION = "extract-v1"
 re-enriches every posting. A test pins a fingerprint of both to make a silent change fail."""
 
 REMOTE_POLICIES = ("remote", "hybrid", "onsite", "unknown")
-SENIORITIES = (
-    "intern",
-    "junior",
-    "mid",
-    "senior",
-    "staff",
-    "principal",
-    "manager",
-    "director",
-    "executive",
-    "unknown",
-)
+Seniority = Literal[
+    "intern", "junior", "mid", "senior", "staff", "principal", "manager", "director", "executive", "unknown"
+]
+SENIORITIES: tuple[str, ...] = get_args(Seniority)
 SALARY_SOURCES = ("structured", "text_rules", "llm")
 ENRICH_BACKENDS = ("rules", "llm")
 ENRICH_STATUSES = ("ok", "failed")
@@ -85,18 +77,7 @@ class ExtractedFields(BaseModel):
     salary_currency: str | None = None
     salary_period: Literal["year", "month", "week", "day", "hour"] | None = None
     remote: Literal["remote", "hybrid", "onsite", "unknown"] = "unknown"
-    seniority: Literal[
-        "intern",
-        "junior",
-        "mid",
-        "senior",
-        "staff",
-        "principal",
-        "manager",
-        "director",
-        "executive",
-        "unknown",
-    ] = "unknown"
+    seniority: Seniority = "unknown"
     employment_type: Literal["full_time", "part_time", "contract", "intern", "temporary"] | None = None
     years_experience_min: int | None = Field(default=None, ge=0, le=50)
     skills: list[str] = Field(default_factory=list)
