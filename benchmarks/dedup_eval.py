@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -19,12 +18,12 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from job_assets.dedup.evaluation import (
+    catalogue_days,
     catalogue_postings,
     load_labelled,
     pairwise_scores,
     wrong_pairs,
 )
-from job_assets.dedup.history import build_jobs
 from job_assets.dedup.matching import match_postings, prepare_postings
 from job_assets.dedup.similarity import MatchConfig
 
@@ -75,18 +74,8 @@ def by_case(labelled: pl.DataFrame) -> None:
 def history_on_catalogue() -> None:
     """Day 1 -> 2 -> 3 of the sample boards: one job id per opening, closings and reopenings as listed."""
     print("\n== catalogue over three days (build_jobs from the previous build)")
-    previous = None
     ids: dict[str, set[str]] = defaultdict(set)
-    for day in (1, 2, 3):
-        postings = catalogue_postings(day)
-        now = datetime(2025, 9, 15, 7, tzinfo=UTC) + timedelta(days=day - 1)
-        build = build_jobs(
-            postings,
-            previous.jobs if previous else None,
-            previous.matches if previous else None,
-            set(postings["company"].unique().to_list()),
-            now,
-        )
+    for day, now, postings, build in catalogue_days():
         joined = postings.join(build.matches, on=["company", "posting_key"])
         for group, job_id in joined.select("group", "job_id").unique().iter_rows():
             ids[group].add(job_id)
@@ -97,7 +86,6 @@ def history_on_catalogue() -> None:
             f"{open_jobs} open jobs, {closed_now} closed today, {build.jobs.height - open_jobs} closed in all, "
             f"merges {build.merges.height}, guarded {sorted(build.guarded_companies)}"
         )
-        previous = build
     unstable = {g: sorted(v) for g, v in ids.items() if len(v) > 1}
     print(f"  openings whose job_id changed between days: {len(unstable)} of {len(ids)}")
     for group, job_ids in unstable.items():

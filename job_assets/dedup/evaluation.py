@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
 
+from job_assets.dedup.history import JobsBuild, build_jobs
 from job_assets.dedup.schema import POSTING_COLUMNS, conform
 
 
@@ -92,6 +93,25 @@ def catalogue_postings(day: int = 1) -> pl.DataFrame:
         truth[(s, i)] for s, i in zip(parsed["source"].to_list(), parsed["source_id"].to_list(), strict=True)
     ]
     return parsed.with_columns(group=pl.Series(groups, dtype=pl.String()), case=pl.lit("catalogue"))
+
+
+def catalogue_days(
+    days: Sequence[int] = (1, 2, 3),
+) -> Iterator[tuple[int, datetime, pl.DataFrame, JobsBuild]]:
+    """Rebuild the jobs table day after day from the sample boards, each build from the previous one, as
+    the `jobs` asset does: yields (day, the build's time, that day's postings with `group`, the build)."""
+    previous: JobsBuild | None = None
+    for day in days:
+        postings = catalogue_postings(day)
+        now = datetime(2025, 9, 15, 7, tzinfo=UTC) + timedelta(days=day - 1)
+        previous = build_jobs(
+            postings,
+            previous.jobs if previous else None,
+            previous.matches if previous else None,
+            set(postings["company"].unique().to_list()),
+            now,
+        )
+        yield day, now, postings, previous
 
 
 def load_labelled(path: str | Path) -> pl.DataFrame:

@@ -104,14 +104,8 @@ def store(conn: duckdb.DuckDBPyConnection, entries: Sequence[CacheEntry]) -> int
     )
     view = "_enrichment_cache_incoming"
     conn.register(view, frame)
-    try:
-        conn.execute("begin transaction")
-        try:
-            conn.execute(f"insert or replace into {TABLE} by name select * from {view}")
-            conn.execute("commit")
-        except BaseException:
-            conn.execute("rollback")
-            raise
+    try:  # one statement: atomic on its own
+        conn.execute(f"insert or replace into {TABLE} by name select * from {view}")
     finally:
         conn.unregister(view)
     return frame.height

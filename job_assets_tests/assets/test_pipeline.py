@@ -43,6 +43,18 @@ def scrape(instance, resources, company: str, raise_on_error: bool = True) -> dg
     )
 
 
+def scrape_all_in_one_run(instance, resources) -> dg.ExecuteInProcessResult:
+    """A batched run: every company partition as one range, as backfills and the batched schedule do."""
+    keys = instance.get_dynamic_partitions("company")
+    return dg.materialize(
+        ASSETS,
+        selection=PER_COMPANY,
+        instance=instance,
+        resources=resources,
+        tags={RANGE_START: keys[0], RANGE_END: keys[-1]},
+    )
+
+
 def build_jobs(instance, resources) -> dg.ExecuteInProcessResult:
     return dg.materialize(ASSETS, selection=[jobs], instance=instance, resources=resources)
 
@@ -150,14 +162,7 @@ def expected_keys_all(day: int) -> set[str]:
 
 
 def test_a_batched_run_materialises_a_range_of_companies(instance, pipeline_resources, db_path: Path) -> None:
-    keys = instance.get_dynamic_partitions("company")
-    result = dg.materialize(
-        ASSETS,
-        selection=PER_COMPANY,
-        instance=instance,
-        resources=pipeline_resources,
-        tags={RANGE_START: keys[0], RANGE_END: keys[-1]},
-    )
+    result = scrape_all_in_one_run(instance, pipeline_resources)
     assert result.success
     assert set(table(db_path, "enriched_postings").get_column("company")) == set(COMPANIES)
     assert instance.get_materialized_partitions(enriched_postings.key) == set(COMPANIES)
@@ -169,14 +174,7 @@ def test_a_batched_run_keeps_going_past_a_failing_company(
     scrape(instance, pipeline_resources, "fernhill-games")
     before = table(db_path, "raw_postings")
     ats_server.fail(r"/lever/", 503, times=None)
-    keys = instance.get_dynamic_partitions("company")
-    result = dg.materialize(
-        ASSETS,
-        selection=PER_COMPANY,
-        instance=instance,
-        resources=pipeline_resources,
-        tags={RANGE_START: keys[0], RANGE_END: keys[-1]},
-    )
+    result = scrape_all_in_one_run(instance, pipeline_resources)
     assert result.success
     raw = table(db_path, "raw_postings")
     assert (

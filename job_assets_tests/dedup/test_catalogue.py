@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import polars as pl
 import pytest
 
-from job_assets.dedup.evaluation import catalogue_postings, pairwise_scores
-from job_assets.dedup.history import JobsBuild, build_jobs
+from job_assets.dedup.evaluation import catalogue_days, catalogue_postings, pairwise_scores
 from job_assets.dedup.matching import match_postings, prepare_postings
 
 
@@ -25,19 +22,9 @@ def test_one_job_per_opening_on_each_day(day: int) -> None:
 
 
 def test_three_days_keep_ids_and_close_exactly_the_vanished_openings() -> None:
-    previous: JobsBuild | None = None
     seen: set[str] = set()
     job_of_opening: dict[str, str] = {}
-    for day in (1, 2, 3):
-        postings = catalogue_postings(day)
-        now = datetime(2025, 9, 15, 7, tzinfo=UTC) + timedelta(days=day - 1)
-        build = build_jobs(
-            postings,
-            previous.jobs if previous else None,
-            previous.matches if previous else None,
-            set(postings["company"].unique().to_list()),
-            now,
-        )
+    for day, _, postings, build in catalogue_days():
         listed = set(postings["group"].to_list())
         seen |= listed
         pairs = postings.join(build.matches, on=["company", "posting_key"]).select("group", "job_id").unique()
@@ -47,4 +34,3 @@ def test_three_days_keep_ids_and_close_exactly_the_vanished_openings() -> None:
         assert build.jobs.filter(pl.col("is_open")).height == len(listed)
         assert build.jobs.filter(~pl.col("is_open")).height == len(seen - listed)
         assert build.guarded_companies == {}
-        previous = build

