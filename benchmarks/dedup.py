@@ -36,8 +36,8 @@ def child(n: int, rebuild: bool) -> dict:
     import polars as pl
 
     from benchmarks.dedup_data import generate
-    from job_assets.dedup.evaluation import pairwise_scores
     from job_assets.dedup.history import build_jobs
+    from job_assets_sandbox.evaluation import pairwise_scores
 
     start = time.perf_counter()
     postings = generate(n)

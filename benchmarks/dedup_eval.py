@@ -17,15 +17,15 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from job_assets.dedup.evaluation import (
+from job_assets.dedup.matching import match_postings, prepare_postings
+from job_assets.dedup.similarity import MatchConfig
+from job_assets_sandbox.evaluation import (
     catalogue_days,
     catalogue_postings,
     load_labelled,
     pairwise_scores,
     wrong_pairs,
 )
-from job_assets.dedup.matching import match_postings, prepare_postings
-from job_assets.dedup.similarity import MatchConfig
 
 EVAL_SET = Path(__file__).resolve().parent.parent / "job_assets_tests" / "dedup" / "eval_set.jsonl"
 CONFIGS = {

@@ -83,7 +83,7 @@ def postings(count: int) -> pl.DataFrame:
 @contextmanager
 def llm_server(latency: float, cap: int) -> Iterator[str]:
     """The loopback server in another process, so its work does not share this process's GIL."""
-    command = [sys.executable, "-m", "job_assets.devserver.llm_server", "--port", "0"]
+    command = [sys.executable, "-m", "job_assets_sandbox.llm_server", "--port", "0"]
     command += ["--latency", str(latency), "--concurrency", str(cap)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:

@@ -1,4 +1,4 @@
-"""Scrape throughput: N companies x M postings from the devserver with injected latency.
+"""Scrape throughput: N companies x M postings from the sandbox ATS server with injected latency.
 
 Prints, for each N:
 - fetch only (the domain code, no Dagster): postings/s and its ratio to the bound that latency and the
@@ -32,7 +32,7 @@ def start_server(
     n: int, m: int, latency_ms: float, registry: Path
 ) -> tuple[subprocess.Popen[str], dict[str, str]]:
     command = [
-        sys.executable, "-m", "job_assets.devserver", "--scale", str(n), str(m),
+        sys.executable, "-m", "job_assets_sandbox", "--scale", str(n), str(m),
         "--latency-ms", str(latency_ms), "--scale-registry", str(registry), "--json",
     ]  # fmt: skip
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)

@@ -47,7 +47,7 @@ class RegistryResource(dg.ConfigurableResource):
 
 
 class HttpResource(dg.ConfigurableResource):
-    """How politely we fetch, and where the ATS APIs live (point them at the devserver offline)."""
+    """How politely we fetch, and where the ATS APIs live (point them at the sandbox servers offline)."""
 
     greenhouse_api_url: str = settings.GREENHOUSE_API_URL.default or ""
     lever_api_url: str = settings.LEVER_API_URL.default or ""

@@ -6,9 +6,9 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from job_assets.devserver.sample_registry import sample_registry_path
-from job_assets.devserver.server import AtsDevServer
 from job_assets.resources import HttpResource, LLMResource, RegistryResource, StoreResource
+from job_assets_sandbox.sample_registry import sample_registry_path
+from job_assets_sandbox.server import AtsDevServer
 
 
 @pytest.fixture

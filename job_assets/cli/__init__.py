@@ -85,7 +85,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from job_assets.devserver.demo import serve_demo
+    try:  # the sandbox ships with a clone, not with the wheel: imported here only
+        from job_assets_sandbox.demo import serve_demo
+    except ImportError as error:
+        console.print(
+            "job-assets demo needs the sandbox package (job_assets_sandbox), which comes with a clone of the "
+            f"repository, not with the installed wheel: run `uv run job-assets demo` in a clone ({error})",
+            style="red",
+            markup=False,
+        )
+        return 2
 
     with serve_demo(settings.PROJECT_ROOT / "data" / "demo") as demo:
         os.environ.update(demo.env())

@@ -12,9 +12,9 @@ from job_assets.assets.jobs import jobs
 from job_assets.assets.parsed import parsed_postings
 from job_assets.assets.raw import raw_postings
 from job_assets.automation.schedules import RANGE_END, RANGE_START
-from job_assets.devserver.catalog.sample import sample_catalog
-from job_assets.devserver.server import AtsDevServer
 from job_assets.store.db import connect, read_table
+from job_assets_sandbox.catalog.sample import sample_catalog
+from job_assets_sandbox.server import AtsDevServer
 
 COMPANIES = [
     "northwind-robotics",

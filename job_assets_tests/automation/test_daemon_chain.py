@@ -11,12 +11,12 @@ import pytest
 import yaml
 
 from job_assets.cli.instance import set_pool_limits
-from job_assets.devserver.llm_server import FakeLLMServer
-from job_assets.devserver.sample_registry import sample_registry_path
-from job_assets.devserver.server import AtsDevServer
 from job_assets.registry import companies_by_slug, load_registry
 from job_assets.settings import PROJECT_ROOT
 from job_assets.store.db import connect, read_table
+from job_assets_sandbox.llm_server import FakeLLMServer
+from job_assets_sandbox.sample_registry import sample_registry_path
+from job_assets_sandbox.server import AtsDevServer
 from job_assets_tests.ops.servers import process, tail, wait_for
 
 COMPANIES = ["fernhill-games", "lumen-grid"]  # a Lever and an Ashby board of the sample catalogue

@@ -9,9 +9,9 @@ import dagster as dg
 import pytest
 import yaml
 
-from job_assets.devserver.server import AtsDevServer
 from job_assets.store.db import connect
 from job_assets.store.summary import counts_per_company
+from job_assets_sandbox.server import AtsDevServer
 
 pytestmark = pytest.mark.slow
 

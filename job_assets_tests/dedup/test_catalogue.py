@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from job_assets.dedup.evaluation import catalogue_days, catalogue_postings, pairwise_scores
 from job_assets.dedup.matching import match_postings, prepare_postings
+from job_assets_sandbox.evaluation import catalogue_days, catalogue_postings, pairwise_scores
 
 
 @pytest.mark.parametrize("day", [1, 2, 3])

@@ -9,10 +9,10 @@ from typing import Any
 import polars as pl
 import pytest
 
-from job_assets.devserver.llm_server import FakeLLMServer
 from job_assets.enrichment.llm import LLMConfig
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.sources.base import stable_hash
+from job_assets_sandbox.llm_server import FakeLLMServer
 
 DESCRIPTIONS = [
     "About the role\nYou will build the payments API in Python and PostgreSQL on AWS. "

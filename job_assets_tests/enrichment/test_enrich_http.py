@@ -9,12 +9,12 @@ from typing import Any
 import polars as pl
 import pytest
 
-from job_assets.devserver.llm_server import FakeLLMServer
 from job_assets.enrichment.enrich import EnrichResult, enrich_postings
 from job_assets.enrichment.llm import LLMConfig
 from job_assets.enrichment.prompt import SYSTEM_PROMPT, TRUNCATION_MARK
 from job_assets.enrichment.rules import RULES_VERSION
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION, SCHEMA_NAME
+from job_assets_sandbox.llm_server import FakeLLMServer
 
 from .conftest import fast_config, parsed_frame, parsed_row
 

@@ -57,7 +57,7 @@ FINISHED = {"SUCCESS", "FAILURE", "CANCELED"}
 
 def one_company_registry(path: Path) -> str:
     """A registry with the first sample company only, so the daemon's own sensors stay light."""
-    from job_assets.devserver.sample_registry import sample_registry_path
+    from job_assets_sandbox.sample_registry import sample_registry_path
 
     registry = yaml.safe_load(Path(sample_registry_path()).read_text())
     first = registry["companies"][0]
@@ -68,7 +68,7 @@ def one_company_registry(path: Path) -> str:
 @pytest.mark.slow
 @pytest.mark.skipif(not (PG_BIN / "initdb").exists(), reason=f"PostgreSQL 15 server binaries not at {PG_BIN}")
 def test_postgres_backed_dagster_runs_a_graphql_launched_partition(tmp_path: Path) -> None:
-    from job_assets.devserver.server import AtsDevServer
+    from job_assets_sandbox.server import AtsDevServer
 
     home = tmp_path / "dagster_home"
     home.mkdir()

@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-from job_assets.devserver.careers_sites import CRAWLABLE, CareersSiteServer
-from job_assets.devserver.job_boards import JobBoardsServer, pointed_at
 from job_assets.parsing.careers_page import parse_careers_page
 from job_assets.parsing.dispatch import check_record, parse_raw_frame
 from job_assets.parsing.jobspy import parse_jobspy
@@ -20,6 +18,8 @@ from job_assets.registry import Company
 from job_assets.sources import careers_page, job_boards
 from job_assets.sources.base import raw_frame
 from job_assets.sources.http import HttpPolicy, PoliteClient
+from job_assets_sandbox.careers_sites import CRAWLABLE, CareersSiteServer
+from job_assets_sandbox.job_boards import JobBoardsServer, pointed_at
 
 FETCHED = datetime(2025, 9, 15, 13, tzinfo=UTC)
 

@@ -1,18 +1,18 @@
-"""Each ATS fetcher against the devserver, which speaks the real APIs' formats over loopback."""
+"""Each ATS fetcher against the sandbox ATS server, which speaks the real APIs' formats over loopback."""
 
 import asyncio
 from pathlib import Path
 
 import pytest
 
-from job_assets.devserver.catalog.sample import sample_catalog
-from job_assets.devserver.catalog.scale import ScaleCatalog
-from job_assets.devserver.sample_registry import sample_registry_path
-from job_assets.devserver.server import AtsDevServer
 from job_assets.registry import Company, companies_by_slug, load_registry
 from job_assets.sources.base import SourceError
 from job_assets.sources.fetch import ApiUrls, CompanyFetchError, FetchResult, fetch_companies
 from job_assets.sources.http import HttpPolicy
+from job_assets_sandbox.catalog.sample import sample_catalog
+from job_assets_sandbox.catalog.scale import ScaleCatalog
+from job_assets_sandbox.sample_registry import sample_registry_path
+from job_assets_sandbox.server import AtsDevServer
 
 POLICY = HttpPolicy(timeout_s=2, retries=2, backoff_s=0.01, max_backoff_s=0.02)
 

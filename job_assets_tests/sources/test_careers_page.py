@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from job_assets.devserver.careers_sites import CRAWLABLE, HANGING_PATH, CareersSiteServer, OtherSiteServer
-from job_assets.devserver.loopback import LoopbackServer
 from job_assets.registry import Company
 from job_assets.sources import careers_page
 from job_assets.sources.base import RawPosting, SourceError
 from job_assets.sources.http import HttpPolicy, PoliteClient
 from job_assets.sources.robots import parse_robots
+from job_assets_sandbox.careers_sites import CRAWLABLE, HANGING_PATH, CareersSiteServer, OtherSiteServer
+from job_assets_sandbox.loopback import LoopbackServer
 
 POLICY = HttpPolicy(timeout_s=1.0, retries=1, backoff_s=0.01, per_host=4)
 CHROMIUM = "/usr/bin/chromium"
@@ -259,7 +259,7 @@ def test_browser_mode_renders_a_javascript_listing() -> None:
 
 
 def test_demo_site_without_traps_crawls_cleanly() -> None:
-    from job_assets.devserver.careers_sites import registry_entry
+    from job_assets_sandbox.careers_sites import registry_entry
 
     with CareersSiteServer(traps=False) as site:
         entry = registry_entry(site.url)

@@ -6,9 +6,9 @@ from email.utils import format_datetime
 
 import pytest
 
-from job_assets.devserver.loopback import LoopbackServer, Response
 from job_assets.sources.base import SourceError
 from job_assets.sources.http import USER_AGENT, HttpPolicy, PoliteClient, retry_after_seconds
+from job_assets_sandbox.loopback import LoopbackServer, Response
 
 FAST = HttpPolicy(timeout_s=2, retries=3, per_host=4, backoff_s=0.01, max_backoff_s=0.05)
 

@@ -13,7 +13,10 @@ import pytest
 from jobspy.indeed import Indeed
 from jobspy.linkedin import LinkedIn
 
-from job_assets.devserver.job_boards import (
+from job_assets.registry import Company
+from job_assets.sources import job_boards
+from job_assets.sources.base import RawPosting, SourceError
+from job_assets_sandbox.job_boards import (
     INDEED_GRAPHQL,
     LINKEDIN_SEARCH,
     JobBoardsServer,
@@ -23,9 +26,6 @@ from job_assets.devserver.job_boards import (
     pointed_at,
     sample_jobs,
 )
-from job_assets.registry import Company
-from job_assets.sources import job_boards
-from job_assets.sources.base import RawPosting, SourceError
 
 # The 34 columns python-jobspy 1.4.1 returns, in order (the version is pinned in pyproject.toml).
 JOBSPY_COLUMNS = [
@@ -267,7 +267,7 @@ def test_board_urls_point_jobspy_elsewhere_for_the_whole_process() -> None:
 
 
 def test_demo_registry_source_is_valid() -> None:
-    from job_assets.devserver.job_boards import registry_source
+    from job_assets_sandbox.job_boards import registry_source
 
     company = Company.model_validate(
         {

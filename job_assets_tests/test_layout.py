@@ -1,0 +1,32 @@
+"""The house rules that keep the product package the product: checked on the source, not by convention."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "job_assets"
+
+
+def _imports(tree: ast.AST) -> list[tuple[ast.AST, str]]:
+    found: list[tuple[ast.AST, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node, node.module))
+    return found
+
+
+def test_only_the_demo_command_imports_the_sandbox_and_only_lazily() -> None:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top_level = {id(node) for node in tree.body}
+        for node, module in _imports(tree):
+            if not module.startswith("job_assets_sandbox"):
+                continue
+            relative = path.relative_to(PACKAGE).as_posix()
+            if relative != "cli/__init__.py" or id(node) in top_level:
+                offenders.append(f"{relative}:{node.lineno} imports {module}")
+    assert offenders == []
