@@ -67,7 +67,9 @@ def _lever_page(raw: bytes, skip: int, limit: int | None) -> bytes:
     postings = json.loads(raw.decode("utf-8", errors="surrogateescape"))
     if skip == 0 and len(postings) <= limit:
         return raw
-    return json.dumps(postings[skip : skip + limit], ensure_ascii=False).encode("utf-8", errors="surrogateescape")
+    return json.dumps(postings[skip : skip + limit], ensure_ascii=False).encode(
+        "utf-8", errors="surrogateescape"
+    )
 
 
 class AtsDevServer(LoopbackServer):

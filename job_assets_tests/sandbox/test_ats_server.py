@@ -293,7 +293,9 @@ def test_saved_boards_are_served_byte_for_byte_ahead_of_the_catalogue(tmp_path, 
         whole = client.get(f"{s.lever_url}/postings/saved-site", params={"mode": "json", "limit": "100"})
         assert whole.content == lever_body  # fits in one page: untouched
         pages = [
-            client.get(f"{s.lever_url}/postings/saved-site", params={"mode": "json", "skip": k, "limit": 2}).json()
+            client.get(
+                f"{s.lever_url}/postings/saved-site", params={"mode": "json", "skip": k, "limit": 2}
+            ).json()
             for k in (0, 2, 4, 6)
         ]
         assert [p["id"] for page in pages for p in page] == [p["id"] for p in lever_board]
