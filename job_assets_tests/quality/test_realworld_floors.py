@@ -19,35 +19,35 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Rates (right / labelled) per split; measured with the unchanged rules on 206 postings, 25 companies.
+# Rates (right / labelled) per split; measured with the unchanged rules on 278 postings, 31 companies.
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
-        "title": 0.995,
-        "locations": 0.975,
-        "remote": 0.728,
-        "pay_exact": 0.970,
-        "seniority": 0.859,
-        "employment_type": 0.805,
+        "title": 0.996,
+        "locations": 0.982,
+        "remote": 0.784,
+        "pay_exact": 0.971,
+        "seniority": 0.838,
+        "employment_type": 0.838,
     },
     "dev": {
         "title": 1.0,
-        "locations": 0.972,
-        "remote": 0.627,
-        "pay_exact": 0.969,
-        "seniority": 0.862,
-        "employment_type": 0.731,
+        "locations": 0.978,
+        "remote": 0.691,
+        "pay_exact": 0.975,
+        "seniority": 0.837,
+        "employment_type": 0.767,
     },
     "holdout": {
-        "title": 0.983,
-        "locations": 0.983,
+        "title": 0.989,
+        "locations": 0.989,
         "remote": 0.967,
-        "pay_exact": 1.0,
-        "seniority": 0.852,
-        "employment_type": 0.983,
+        "pay_exact": 0.96,
+        "seniority": 0.838,
+        "employment_type": 0.978,
     },
 }
 # Counts that must not grow (all companies together).
-CEILINGS: dict[str, int] = {"pay_invented": 9, "wrong_merges": 13, "missed_merges": 0, "lost": 0}
+CEILINGS: dict[str, int] = {"pay_invented": 9, "wrong_merges": 18, "missed_merges": 0, "lost": 0}
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
@@ -115,8 +115,11 @@ def test_boards_are_served_byte_for_byte() -> None:
                 "lever": f"{base}/postings/{board}",
                 "ashby": f"{base}/job-board/{board}",
             }[ats]
-            params = {"greenhouse": {"content": "true"}, "lever": {"mode": "json", "skip": 0, "limit": 100},
-                      "ashby": {"includeCompensation": "true"}}[ats]
+            params = {
+                "greenhouse": {"content": "true"},
+                "lever": {"mode": "json", "skip": 0, "limit": 100},
+                "ashby": {"includeCompensation": "true"},
+            }[ats]
             answer = client.get(url, params=params)
             assert answer.status_code == 200, url
             assert answer.content == path.read_bytes(), url
@@ -127,20 +130,43 @@ def test_boards_are_served_byte_for_byte() -> None:
 
 
 def test_score_counts_wrong_merges_invented_pay_and_lost(quality: ModuleType) -> None:
-    base = {"remote": "onsite", "seniority": "unknown", "employment_type": "full_time", "locations": ["Paris"]}
+    base = {
+        "remote": "onsite",
+        "seniority": "unknown",
+        "employment_type": "full_time",
+        "locations": ["Paris"],
+    }
     truth = {
         "companies": {"acme": {"split": "dev"}},
         "postings": {
             "lever/acme/1": {**base, "title": "A", "pay": None, "opening": "a-fr"},
             "lever/acme/2": {**base, "title": "A", "pay": None, "opening": "a-uk"},
-            "lever/acme/3": {**base, "title": "B", "pay": {"min": 10, "max": 20, "currency": "EUR", "period": "hour"},
-                             "opening": "b"},
+            "lever/acme/3": {
+                **base,
+                "title": "B",
+                "pay": {"min": 10, "max": 20, "currency": "EUR", "period": "hour"},
+                "opening": "b",
+            },
         },
     }
-    row = {"locations": ["paris "], "remote": "onsite", "seniority": "unknown", "employment_type": "full_time",
-           "salary_min": None, "salary_max": None, "salary_currency": None, "salary_period": None}
+    row = {
+        "locations": ["paris "],
+        "remote": "onsite",
+        "seniority": "unknown",
+        "employment_type": "full_time",
+        "salary_min": None,
+        "salary_max": None,
+        "salary_currency": None,
+        "salary_period": None,
+    }
     got = {
-        "lever/acme/1": {**row, "title": "A", "salary_max": 10000.0, "salary_currency": "USD", "salary_period": "year"},
+        "lever/acme/1": {
+            **row,
+            "title": "A",
+            "salary_max": 10000.0,
+            "salary_currency": "USD",
+            "salary_period": "year",
+        },
         "lever/acme/2": {**row, "title": "A"},
     }
     result = quality.score(truth, got, {"lever/acme/1": "job-1", "lever/acme/2": "job-1"})
