@@ -36,7 +36,7 @@ def child(n: int, rebuild: bool) -> dict:
     import polars as pl
 
     from benchmarks.dedup_data import generate
-    from job_assets.dedup.history import build_jobs
+    from job_assets.dedup.history import deduplicate_postings
     from job_assets_sandbox.evaluation import pairwise_scores
 
     start = time.perf_counter()
@@ -47,7 +47,7 @@ def child(n: int, rebuild: bool) -> dict:
     now = datetime(2025, 9, 20, 7, tzinfo=UTC)
 
     start, cpu = time.perf_counter(), _cpu_s()
-    build = build_jobs(postings, None, None, companies, now)
+    build = deduplicate_postings(postings, None, None, companies, now)
     build_s, build_cpu = time.perf_counter() - start, _cpu_s() - cpu
     rss_build = _rss_mb()
 
@@ -74,7 +74,7 @@ def child(n: int, rebuild: bool) -> dict:
     if rebuild:  # day two: 5% of postings gone, the same build as previous state
         kept = postings.filter(pl.col("posting_key").hash(3) % 20 != 0)
         start = time.perf_counter()
-        second = build_jobs(kept, build.jobs, build.matches, companies, now + timedelta(days=1))
+        second = deduplicate_postings(kept, build.jobs, build.matches, companies, now + timedelta(days=1))
         result["rebuild_s"] = round(time.perf_counter() - start, 2)
         result["rebuild_closed"] = second.jobs.filter(~pl.col("is_open")).height
         result["peak_rss_mb"] = round(_rss_mb())

@@ -73,7 +73,7 @@ def by_case(labelled: pl.DataFrame) -> None:
 
 def history_on_catalogue() -> None:
     """Day 1 -> 2 -> 3 of the sample boards: one job id per opening, closings and reopenings as listed."""
-    print("\n== catalogue over three days (build_jobs from the previous build)")
+    print("\n== catalogue over three days (deduplicate_postings from the previous build)")
     ids: dict[str, set[str]] = defaultdict(set)
     for day, now, postings, build in catalogue_days():
         joined = postings.join(build.matches, on=["company", "posting_key"])

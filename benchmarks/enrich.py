@@ -30,6 +30,7 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from job_assets.config import LLMSettings
 from job_assets.enrichment import cache
 from job_assets.enrichment.enrich import enrich_postings
 from job_assets.enrichment.llm import LLMConfig
@@ -128,7 +129,7 @@ def main() -> None:
     with llm_server(args.latency, args.cap) as url:
         entries = []
         for concurrency in args.concurrency:
-            config = LLMConfig(url=url, model="fake-llm", concurrency=concurrency, timeout_s=60)
+            config = LLMSettings(url=url, model="fake-llm", concurrency=concurrency, timeout_s=60).config()
             rates, p50s, p95s, busy = [], [], [], []
             for _ in range(args.repeats):
                 before = server_stats(url)
@@ -151,7 +152,7 @@ def main() -> None:
             db = str(Path(tmp) / "jobs.duckdb")
             with duckdb.connect(db) as conn:
                 cache.store(conn, entries)
-            config = LLMConfig(url=url, model="fake-llm", concurrency=64, timeout_s=60)
+            config = LLMSettings(url=url, model="fake-llm", concurrency=64, timeout_s=60).config()
             cached_s, rules_s, calls = [], [], []
             for _ in range(args.repeats):
                 before = server_stats(url)["chat_requests"]

@@ -42,14 +42,18 @@ def start_server(
 
 
 def fetch_only(registry: Path, env: dict[str, str], per_host: int) -> tuple[float, int]:
+    from job_assets.config import HttpSettings
     from job_assets.registry import load_registry
-    from job_assets.sources.fetch import ApiUrls, FetchResult, fetch_companies
-    from job_assets.sources.http import HttpPolicy
+    from job_assets.sources.fetch import FetchResult, fetch_companies
 
     companies = load_registry(registry)
-    urls = ApiUrls(env["GREENHOUSE_API_URL"], env["LEVER_API_URL"], env["ASHBY_API_URL"])
+    urls = HttpSettings(
+        greenhouse_api_url=env["GREENHOUSE_API_URL"],
+        lever_api_url=env["LEVER_API_URL"],
+        ashby_api_url=env["ASHBY_API_URL"],
+    ).urls()
     started = time.perf_counter()
-    results = asyncio.run(fetch_companies(companies, HttpPolicy(per_host=per_host), urls))
+    results = asyncio.run(fetch_companies(companies, HttpSettings(per_host=per_host).policy(), urls))
     seconds = time.perf_counter() - started
     postings = sum(len(r.postings) for r in results.values() if isinstance(r, FetchResult))
     return seconds, postings
@@ -59,8 +63,8 @@ def dagster_runs(registry: Path, env: dict[str, str], per_host: int, batch: int)
     """Wall time of scraping every company through the scrape job on a temporary instance."""
     import dagster as dg
 
+    from job_assets.automation.batching import company_batches
     from job_assets.automation.partitions import sync_partitions
-    from job_assets.automation.schedules import RANGE_END, RANGE_START
     from job_assets.registry import load_registry
 
     slugs = [c.slug for c in load_registry(registry)]
@@ -75,15 +79,10 @@ def dagster_runs(registry: Path, env: dict[str, str], per_host: int, batch: int)
         with dg.instance_for_test(temp_dir=tmp) as instance:
             sync_partitions(instance, slugs)
             started = time.perf_counter()
-            for i in range(0, len(slugs), batch):
-                chunk = slugs[i : i + batch]
-                if batch == 1:
-                    result = job.execute_in_process(
-                        partition_key=chunk[0], instance=instance, run_config=quiet
-                    )
-                else:
-                    tags = {RANGE_START: chunk[0], RANGE_END: chunk[-1]}
-                    result = job.execute_in_process(tags=tags, instance=instance, run_config=quiet)
+            for chunk in company_batches(slugs, slugs, batch):
+                result = job.execute_in_process(
+                    partition_key=chunk.partition_key, tags=chunk.tags, instance=instance, run_config=quiet
+                )
                 assert result.success
             return time.perf_counter() - started
 

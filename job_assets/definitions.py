@@ -9,7 +9,7 @@ from job_assets.assets.enriched import enriched_postings
 from job_assets.assets.jobs import jobs
 from job_assets.assets.parsed import parsed_postings
 from job_assets.assets.raw import raw_postings
-from job_assets.automation.jobs import build_jobs_table, enrich_job, refresh_job, scrape_job
+from job_assets.automation.runs import enrich_run, jobs_table_run, refresh_run, scrape_run
 from job_assets.automation.schedules import daily_scrape
 from job_assets.automation.sensors import automation_sensor, company_registry_sensor, gpu_automation_sensor
 from job_assets.resources import resources_from_env
@@ -20,7 +20,7 @@ def build_definitions() -> dg.Definitions:
     return dg.Definitions(
         assets=[raw_postings, parsed_postings, enriched_postings, jobs],
         asset_checks=asset_checks,
-        jobs=[scrape_job, enrich_job, refresh_job, build_jobs_table],
+        jobs=[scrape_run, enrich_run, refresh_run, jobs_table_run],
         schedules=[daily_scrape],
         sensors=[company_registry_sensor, automation_sensor, gpu_automation_sensor],
         resources=resources_from_env(),

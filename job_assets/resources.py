@@ -1,27 +1,31 @@
-"""Dagster resources: configuration a user can change, bound to env vars in `definitions.py`.
+"""Dagster resources: the configuration schema of `config.py` as `ConfigurableResource`s, bound to the
+environment with `EnvVar`, plus the few methods that hand plain domain objects to the assets.
 
-They only carry settings and hand out plain domain objects; nothing here does the work.
+They only carry settings; nothing here does the work.
 """
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import dagster as dg
 import duckdb
 
-from job_assets import settings
-from job_assets.enrichment.llm import LLMConfig
+from job_assets.config import (
+    AutomationSettings,
+    HttpSettings,
+    LLMSettings,
+    RegistrySettings,
+    Settings,
+    StoreSettings,
+)
 from job_assets.registry import Company, load_registry
-from job_assets.sources.fetch import ApiUrls
-from job_assets.sources.http import HttpPolicy
 from job_assets.store import db
 
 
-class StoreResource(dg.ConfigurableResource):
+class StoreResource(StoreSettings, dg.ConfigurableResource):
     """The DuckDB file. Connections are short-lived and wait for another writer's lock."""
-
-    database: str = settings.DB_PATH.default or "data/jobs.duckdb"
-    lock_wait_s: int = 120
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -29,10 +33,8 @@ class StoreResource(dg.ConfigurableResource):
             yield conn
 
 
-class RegistryResource(dg.ConfigurableResource):
+class RegistryResource(RegistrySettings, dg.ConfigurableResource):
     """The company registry file (read on every use, so edits apply without a reload)."""
-
-    path: str = settings.COMPANIES_PATH.default or "data/companies.yaml"
 
     def load(self) -> list[Company]:
         return load_registry(self.path)
@@ -46,92 +48,39 @@ class RegistryResource(dg.ConfigurableResource):
         )
 
 
-class HttpResource(dg.ConfigurableResource):
+class HttpResource(HttpSettings, dg.ConfigurableResource):
     """How politely we fetch, and where the ATS APIs live (point them at the sandbox servers offline)."""
 
-    greenhouse_api_url: str = settings.GREENHOUSE_API_URL.default or ""
-    lever_api_url: str = settings.LEVER_API_URL.default or ""
-    ashby_api_url: str = settings.ASHBY_API_URL.default or ""
-    jobspy_linkedin_url: str | None = None
-    jobspy_indeed_url: str | None = None
-    chromium_path: str = settings.CHROMIUM_PATH.default or "/usr/bin/chromium"
-    timeout_s: int = 20
-    retries: int = 4
-    per_host: int = 4
-    backoff_ms: int = 500
 
-    def policy(self) -> HttpPolicy:
-        return HttpPolicy(
-            timeout_s=self.timeout_s,
-            retries=self.retries,
-            per_host=self.per_host,
-            backoff_s=self.backoff_ms / 1000,
-        )
-
-    def urls(self) -> ApiUrls:
-        return ApiUrls(
-            greenhouse=self.greenhouse_api_url,
-            lever=self.lever_api_url,
-            ashby=self.ashby_api_url,
-            linkedin=self.jobspy_linkedin_url or None,
-            indeed=self.jobspy_indeed_url or None,
-            chromium=self.chromium_path,
-        )
-
-
-class LLMResource(dg.ConfigurableResource):
+class LLMResource(LLMSettings, dg.ConfigurableResource):
     """The OpenAI-compatible endpoint (vLLM). No `url` means the offline rules extractor serves alone."""
 
-    url: str | None = None
-    long_url: str | None = None
-    model: str = settings.LLM_MODEL.default or ""
-    api_key: str = settings.LLM_API_KEY.default or "EMPTY"
-    concurrency: int = 64
-    timeout_s: int = 120
-    response_format: str = settings.LLM_RESPONSE_FORMAT.default or "json_schema"
 
-    @property
-    def backend(self) -> str:
-        return "llm" if self.url else "rules"
+class AutomationResource(AutomationSettings, dg.ConfigurableResource):
+    """The schedule's settings as the UI shows them; the cron and the GPU run tag are read when the
+    definitions load (a schedule's cron is part of its definition)."""
 
-    def config(self) -> LLMConfig | None:
-        if not self.url:
-            return None
-        return LLMConfig(
-            url=self.url,
-            long_url=self.long_url or None,
-            model=self.model,
-            api_key=self.api_key,
-            concurrency=self.concurrency,
-            timeout_s=float(self.timeout_s),
-            response_format=self.response_format,  # type: ignore[arg-type]
-        )
+
+R = TypeVar("R", bound=Settings)
+
+
+def bind_env(resource: type[R]) -> R:
+    """The resource with an `EnvVar` for every variable the user set (so the UI names it), defaults elsewhere."""
+    values: dict[str, Any] = {}
+    for name, env in resource.env_fields():
+        if not os.environ.get(env):
+            continue
+        annotation = resource.model_fields[name].annotation
+        values[name] = dg.EnvVar.int(env) if annotation is int else dg.EnvVar(env)
+    return resource(**values)
 
 
 def resources_from_env() -> dict[str, dg.ConfigurableResource]:
-    """Resources bound to the environment: `EnvVar` where the user set one, else the documented default."""
+    """Resources bound to the environment: `EnvVar` where the user set one, else the schema's default."""
     return {
-        "store": StoreResource(database=settings.DB_PATH.bind()),
-        "registry": RegistryResource(path=settings.COMPANIES_PATH.bind()),
-        "http": HttpResource(
-            greenhouse_api_url=settings.GREENHOUSE_API_URL.bind(),
-            lever_api_url=settings.LEVER_API_URL.bind(),
-            ashby_api_url=settings.ASHBY_API_URL.bind(),
-            jobspy_linkedin_url=settings.JOBSPY_LINKEDIN_URL.bind(),
-            jobspy_indeed_url=settings.JOBSPY_INDEED_URL.bind(),
-            chromium_path=settings.CHROMIUM_PATH.bind(),
-            timeout_s=settings.HTTP_TIMEOUT.bind_int(),
-            retries=settings.HTTP_RETRIES.bind_int(),
-            per_host=settings.HTTP_PER_HOST.bind_int(),
-            backoff_ms=settings.HTTP_BACKOFF_MS.bind_int(),
-        ),
-        "llm": LLMResource(
-            url=settings.LLM_URL.bind(),
-            long_url=settings.LLM_LONG_URL.bind(),
-            model=settings.LLM_MODEL.bind(),
-            api_key=settings.LLM_API_KEY.bind(),
-            concurrency=settings.LLM_CONCURRENCY.bind_int(),
-            timeout_s=settings.LLM_TIMEOUT.bind_int(),
-            response_format=settings.LLM_RESPONSE_FORMAT.bind(),
-        ),
+        "store": bind_env(StoreResource),
+        "registry": bind_env(RegistryResource),
+        "http": bind_env(HttpResource),
+        "llm": bind_env(LLMResource),
+        "automation": bind_env(AutomationResource),
     }

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from job_assets.dedup.history import JobsBuild, build_jobs
+from job_assets.dedup.history import JobsBuild, deduplicate_postings
 from job_assets.dedup.schema import POSTING_COLUMNS, conform
 
 
@@ -104,7 +104,7 @@ def catalogue_days(
     for day in days:
         postings = catalogue_postings(day)
         now = datetime(2025, 9, 15, 7, tzinfo=UTC) + timedelta(days=day - 1)
-        previous = build_jobs(
+        previous = deduplicate_postings(
             postings,
             previous.jobs if previous else None,
             previous.matches if previous else None,

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from job_assets.config import PROJECT_ROOT
 from job_assets.registry import RegistryError, load_registry, parse_registry
-from job_assets.settings import PROJECT_ROOT
 
 
 def write(tmp_path: Path, companies: list[dict]) -> Path:

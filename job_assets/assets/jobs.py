@@ -7,12 +7,12 @@ import dagster as dg
 import polars as pl
 
 from job_assets.assets.metadata import preview, seconds
-from job_assets.dedup.history import build_jobs
+from job_assets.dedup.history import deduplicate_postings
 from job_assets.enrichment.schema import ENRICHED_SCHEMA
 from job_assets.resources import StoreResource
 from job_assets.store import scrape_log, snapshot
 from job_assets.store.db import read_table
-from job_assets.store.jobs import read_jobs, read_matches, write_jobs
+from job_assets.store.jobs_table import read_jobs, read_matches, write_jobs
 
 PREVIEW_COLUMNS = (
     "job_id",
@@ -47,7 +47,7 @@ def jobs(context: dg.AssetExecutionContext, store: StoreResource) -> dg.Material
         latest = scrape_log.latest(conn)
     # Only a company whose latest scrape succeeded may have vanished jobs closed.
     scraped = set(latest.filter(pl.col("status") == "ok").get_column("company").to_list())
-    build = build_jobs(current, previous, previous_matches, scraped, datetime.now(UTC))
+    build = deduplicate_postings(current, previous, previous_matches, scraped, datetime.now(UTC))
     with store.connect() as conn:
         write_jobs(conn, build)
     published = snapshot.publish_snapshot(store.database)

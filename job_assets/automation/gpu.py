@@ -4,14 +4,21 @@ The pool on the asset is the hard guarantee (it applies however a run is launche
 gives queue-level fairness so GPU runs wait in the queue instead of holding run slots.
 """
 
-import os
+from job_assets.config import AutomationSettings
 
 GPU_POOL = "vllm_gpu"
 GPU_TAG_KEY = "job_assets/gpu"
 GPU_TAG_VALUE = "vllm"
-GPU_TAGS = {GPU_TAG_KEY: GPU_TAG_VALUE}
+K8S_CONFIG_TAG = "dagster-k8s/config"
 
-# On Kubernetes (deploy/k8s/values.yaml) each GPU run's pod asks for the GPU through this run tag;
-# every other run launcher ignores it.
-if os.environ.get("JOB_ASSETS_K8S_GPU_CONFIG"):
-    GPU_TAGS["dagster-k8s/config"] = os.environ["JOB_ASSETS_K8S_GPU_CONFIG"]
+
+def gpu_run_tags(k8s_gpu_config: str | None) -> dict[str, str]:
+    """The tags GPU runs carry. On Kubernetes (deploy/k8s/values.yaml) each GPU run's pod asks for the GPU
+    through the `dagster-k8s/config` tag; every other run launcher ignores it."""
+    tags = {GPU_TAG_KEY: GPU_TAG_VALUE}
+    if k8s_gpu_config:
+        tags[K8S_CONFIG_TAG] = k8s_gpu_config
+    return tags
+
+
+GPU_TAGS = gpu_run_tags(AutomationSettings.from_env().k8s_gpu_config)

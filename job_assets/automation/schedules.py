@@ -2,41 +2,37 @@
 
 import dagster as dg
 
-from job_assets import settings
-from job_assets.automation.jobs import scrape_job
+from job_assets.automation.batching import company_batches
 from job_assets.automation.partitions import company_partitions
+from job_assets.automation.runs import scrape_run
+from job_assets.config import AutomationSettings
+from job_assets.resources import AutomationResource
 
-RANGE_START = "dagster/asset_partition_range_start"
-RANGE_END = "dagster/asset_partition_range_end"
+_SCHEDULE = AutomationSettings.from_env()  # a schedule's cron is part of its definition
 
 
 def scrape_requests(keys: list[str], batch: int, tick: str) -> list[dg.RunRequest]:
-    """Run requests covering `keys` (in the instance's partition order) in batches of `batch`."""
-    if batch <= 1:
-        return [dg.RunRequest(partition_key=k, run_key=f"{tick}:{k}") for k in keys]
-    requests = []
-    for i in range(0, len(keys), batch):
-        chunk = keys[i : i + batch]
-        requests.append(
-            dg.RunRequest(
-                run_key=f"{tick}:{chunk[0]}..{chunk[-1]}", tags={RANGE_START: chunk[0], RANGE_END: chunk[-1]}
-            )
-        )
-    return requests
+    """Run requests covering `keys` (the instance's partition order) in batches of `batch`, once per tick."""
+    return [
+        dg.RunRequest(partition_key=b.partition_key, tags=b.tags, run_key=f"{tick}:{b.label}")
+        for b in company_batches(keys, keys, batch)
+    ]
 
 
 @dg.schedule(
-    job=scrape_job,
-    cron_schedule=settings.SCHEDULE_CRON.get() or "0 6 * * *",
-    execution_timezone=settings.SCHEDULE_TIMEZONE.get() or "UTC",
+    job=scrape_run,
+    cron_schedule=_SCHEDULE.schedule_cron,
+    execution_timezone=_SCHEDULE.schedule_timezone,
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Scrape every company once a day; enrichment and the jobs table follow by automation.",
 )
-def daily_scrape(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest] | dg.SkipReason:
+def daily_scrape(
+    context: dg.ScheduleEvaluationContext, automation: AutomationResource
+) -> list[dg.RunRequest] | dg.SkipReason:
     keys = context.instance.get_dynamic_partitions(company_partitions.name)
     if not keys:
         return dg.SkipReason(
             "no company partitions yet: the registry sensor adds them from data/companies.yaml"
         )
     tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M")
-    return scrape_requests(keys, int(settings.SCRAPE_BATCH.get() or 1), tick)
+    return scrape_requests(keys, automation.scrape_batch, tick)

@@ -3,13 +3,13 @@
 import dagster as dg
 
 from job_assets.automation.gpu import GPU_TAGS
-from job_assets.automation.jobs import scrape_job
-from job_assets.automation.partitions import company_partitions
+from job_assets.automation.partitions import company_partitions, partition_changes
+from job_assets.automation.runs import scrape_run
 from job_assets.resources import RegistryResource
 
 
 @dg.sensor(
-    job=scrape_job,
+    job=scrape_run,
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Adds a partition for each new company in the registry (and scrapes it), removes deleted ones.",
@@ -20,9 +20,9 @@ def company_registry_sensor(
     slugs = [
         c.slug for c in registry.load()
     ]  # an invalid registry fails the tick with the file/company/field
-    existing = set(context.instance.get_dynamic_partitions(company_partitions.name))
-    added = [s for s in slugs if s not in existing]
-    removed = sorted(existing - set(slugs))
+    added, removed = partition_changes(
+        context.instance.get_dynamic_partitions(company_partitions.name), slugs
+    )
     requests = []
     if added:
         requests.append(company_partitions.build_add_request(added))

@@ -9,7 +9,7 @@ import sys
 
 from rich.console import Console
 
-from job_assets import settings
+from job_assets import config
 from job_assets.cli import mark
 
 console = Console(stderr=True, soft_wrap=True)  # errors name files and URLs: never wrap them
@@ -20,7 +20,7 @@ def _load_companies(only: list[str] | None) -> tuple[list[str], list[str]]:
     from job_assets.registry import RegistryError, load_registry
 
     try:
-        companies = load_registry(settings.COMPANIES_PATH.get() or "")
+        companies = load_registry(config.RegistrySettings.from_env().path)
     except RegistryError as error:
         console.print(str(error), style="red", markup=False)
         raise SystemExit(2) from error
@@ -28,7 +28,7 @@ def _load_companies(only: list[str] | None) -> tuple[list[str], list[str]]:
     unknown = sorted(set(only or []) - set(slugs))
     if unknown:
         console.print(
-            f"not in the registry {settings.COMPANIES_PATH.get()}: {', '.join(unknown)}",
+            f"not in the registry {config.RegistrySettings.from_env().path}: {', '.join(unknown)}",
             style="red",
             markup=False,
         )
@@ -52,7 +52,7 @@ def _run_failures(run_id: str) -> dict[str, str]:
     from job_assets.store import scrape_log
     from job_assets.store.db import connect
 
-    with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
+    with connect(config.StoreSettings.from_env().database, read_only=True) as conn:
         return scrape_log.failures_in_run(conn, run_id)
 
 
@@ -66,19 +66,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     instance, _, _ = prepare(all_slugs)
     from job_assets.definitions import defs  # after env is final: resources bind to it
 
-    backend = "LLM at " + settings.LLM_URL.get() if settings.LLM_URL.get() else "offline rules extractor"
-    console.print(f"{len(selected)} companies -> {settings.DB_PATH.get()} (enrichment: {backend})")
+    llm_url = config.LLMSettings.from_env().url
+    backend = f"LLM at {llm_url}" if llm_url else "offline rules extractor"
+    console.print(
+        f"{len(selected)} companies -> {config.StoreSettings.from_env().database} (enrichment: {backend})"
+    )
     report = run_pipeline(
         defs,
         instance,
         selected,
         batch_size=args.batch_size,
-        build_jobs=not args.no_jobs,
+        rebuild_jobs_table=not args.no_jobs,
         console=console,
         log_level="DEBUG" if args.verbose else "WARNING",
         batch_failures=lambda run_id: _run_failures(run_id),
     )
-    with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
+    with connect(config.StoreSettings.from_env().database, read_only=True) as conn:
         counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}
     print_summary(console, report, counts)
     return 1 if report.failed else 0
@@ -96,7 +99,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
         return 2
 
-    with serve_demo(settings.PROJECT_ROOT / "data" / "demo") as demo:
+    with serve_demo(config.PROJECT_ROOT / "data" / "demo") as demo:
         os.environ.update(demo.env())
         console.print(
             f"sample ATS boards at {demo.boards.url}, a careers site at {demo.careers.url}, job boards at "
@@ -116,8 +119,20 @@ def cmd_ui(args: argparse.Namespace) -> int:
     from job_assets.cli.instance import ensure_home
 
     ensure_home()
-    command = ["dagster", "dev", "-w", str(settings.PROJECT_ROOT / "workspace.yaml"), "-p", str(args.port)]
-    return subprocess.call(command, cwd=settings.PROJECT_ROOT)
+    command = ["dagster", "dev", "-w", str(config.PROJECT_ROOT / "workspace.yaml"), "-p", str(args.port)]
+    return subprocess.call(command, cwd=config.PROJECT_ROOT)
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    if args.markdown:
+        print(config.markdown_table())
+        return 0
+    for group in config.SCHEMA:
+        current = group.from_env()
+        for name, env in group.env_fields():
+            source = "environment" if os.environ.get(env) else "default"
+            print(f"{env}={getattr(current, name) if getattr(current, name) is not None else ''}  # {source}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -146,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ui", help="open the Dagster UI on the same instance the CLI uses")
     p.add_argument("--port", type=int, default=3000)
     p.set_defaults(func=cmd_ui)
+
+    p = sub.add_parser("settings", help="print every setting's current value (or the README's table)")
+    p.add_argument("--markdown", action="store_true", help="the configuration table, from the schema")
+    p.set_defaults(func=cmd_settings)
 
     mark.add_parser(sub)
     return parser

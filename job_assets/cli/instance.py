@@ -10,14 +10,12 @@ import dagster as dg
 
 from job_assets.automation.gpu import GPU_POOL
 from job_assets.automation.partitions import sync_partitions
-from job_assets.settings import PROJECT_ROOT
-
-DEFAULT_HOME = PROJECT_ROOT / "data" / "dagster_home"
+from job_assets.config import PROJECT_ROOT, InstanceSettings
 
 
 def ensure_home() -> Path:
     """$DAGSTER_HOME (default data/dagster_home), holding the project's dagster.yaml if it has none."""
-    home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_HOME).resolve()
+    home = Path(InstanceSettings.from_env().dagster_home).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():

@@ -28,12 +28,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from job_assets import settings
+    from job_assets.config import StoreSettings
     from job_assets.store.db import StoreLockedError
-    from job_assets.store.jobs import UnknownJobError
+    from job_assets.store.jobs_table import UnknownJobError
     from job_assets.store.snapshot import mark_job
 
-    path = args.db or settings.DB_PATH.get() or ""
+    path = args.db or StoreSettings.from_env().database
     if not Path(path).exists():
         print(
             f"job-assets mark: no jobs database at {path}: run the pipeline first (or pass --db)",

@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from job_assets.automation.schedules import RANGE_END, RANGE_START
+from job_assets.automation.batching import company_batches
+from job_assets.automation.partitions import company_partitions
 
 
 @dataclass
@@ -37,12 +38,13 @@ def run_pipeline(
     instance: dg.DagsterInstance,
     slugs: list[str],
     batch_size: int = 1,
-    build_jobs: bool = True,
+    rebuild_jobs_table: bool = True,
     console: Console | None = None,
     log_level: str = "WARNING",
     batch_failures: Callable[[str], dict[str, str]] | None = None,
 ) -> RunReport:
-    """One run per company (or per batch of consecutive companies), then one run of the jobs table.
+    """One run per company (or per batch: `automation.batching`, the schedule's rule), then one run of the
+    jobs table.
 
     `batch_failures(run_id)` names the companies a successful batched run could not scrape.
     """
@@ -51,40 +53,30 @@ def run_pipeline(
     quiet = {"loggers": {"console": {"config": {"log_level": log_level}}}}  # the event log keeps everything
     report = RunReport()
     started = time.perf_counter()
-    order = instance.get_dynamic_partitions("company")
-    slugs = sorted(slugs, key=order.index)  # ranges are contiguous in the instance's partition order
-    batches = [slugs[i : i + batch_size] for i in range(0, len(slugs), max(1, batch_size))]
+    batches = company_batches(instance.get_dynamic_partitions(company_partitions.name), slugs, batch_size)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("scrape, parse, enrich", total=len(slugs))
         for batch in batches:
-            progress.update(task, description=f"{batch[0]}" + (f" .. {batch[-1]}" if len(batch) > 1 else ""))
-            contiguous = order.index(batch[-1]) - order.index(batch[0]) == len(batch) - 1
-            if len(batch) == 1:
-                result = refresh.execute_in_process(
-                    partition_key=batch[0], instance=instance, raise_on_error=False, run_config=quiet
-                )
-            elif contiguous:
-                tags = {RANGE_START: batch[0], RANGE_END: batch[-1]}
-                result = refresh.execute_in_process(
-                    tags=tags, instance=instance, raise_on_error=False, run_config=quiet
-                )
-            else:  # not a range of the instance's partitions: fall back to a run each
-                sub = run_pipeline(defs, instance, batch, 1, False, console, log_level, batch_failures)
-                report.succeeded += sub.succeeded
-                report.failed |= sub.failed
-                progress.advance(task, len(batch))
-                continue
+            progress.update(task, description=batch.label)
+            result = refresh.execute_in_process(
+                partition_key=batch.partition_key,
+                tags=batch.tags,
+                instance=instance,
+                raise_on_error=False,
+                run_config=quiet,
+            )
+            companies = list(batch.companies)
             if result.success:
-                partly = batch_failures(result.run_id) if batch_failures and len(batch) > 1 else {}
+                partly = batch_failures(result.run_id) if batch_failures and len(companies) > 1 else {}
                 report.failed |= partly
-                report.succeeded += [s for s in batch if s not in partly]
+                report.succeeded += [s for s in companies if s not in partly]
             else:
                 message = _failure_message(result)
-                for slug in batch:
+                for slug in companies:
                     report.failed[slug] = message
-            progress.advance(task, len(batch))
-        if build_jobs:
+            progress.advance(task, len(companies))
+        if rebuild_jobs_table:
             progress.update(task, description="jobs table")
             result = defs.resolve_job_def("build_jobs_table").execute_in_process(
                 instance=instance, raise_on_error=False, run_config=quiet

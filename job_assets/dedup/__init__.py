@@ -1,6 +1,6 @@
-"""Deduplication: enriched postings -> one row per real opening, with history (see `history.build_jobs`)."""
+"""Deduplication: enriched postings -> one row per real opening, with history (see `history.deduplicate_postings`)."""
 
-from job_assets.dedup.history import HistoryConfig, JobsBuild, build_jobs
+from job_assets.dedup.history import HistoryConfig, JobsBuild, deduplicate_postings
 from job_assets.dedup.schema import JOBS_SCHEMA, MATCHES_SCHEMA, USER_FIELDS_SCHEMA, USER_STATUSES
 from job_assets.dedup.similarity import MatchConfig
 
@@ -12,5 +12,5 @@ __all__ = [
     "HistoryConfig",
     "JobsBuild",
     "MatchConfig",
-    "build_jobs",
+    "deduplicate_postings",
 ]

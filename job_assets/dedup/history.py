@@ -152,7 +152,7 @@ def _assign_ids(
     return assigned, merges
 
 
-def build_jobs(
+def deduplicate_postings(
     current: pl.DataFrame,
     previous_jobs: pl.DataFrame | None,
     previous_matches: pl.DataFrame | None,
@@ -168,7 +168,7 @@ def build_jobs(
     """
     config = config or HistoryConfig()
     if now.tzinfo is None:
-        raise ValueError(f"build_jobs needs a timezone-aware `now`, got naive {now!r}")
+        raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
     now = now.astimezone(UTC)
     postings = prepare_postings(current)
     prev_jobs = conform(previous_jobs, JOBS_SCHEMA) if previous_jobs is not None else empty(JOBS_SCHEMA)

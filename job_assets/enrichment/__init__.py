@@ -8,5 +8,5 @@ The run an asset does, holding the DuckDB connection only at the ends:
     with store.connect() as conn:                                    # short
         cache.store(conn, result.new_cache_entries); replace_partition(conn, ..., result.frame)
 
-`config = LLMConfig.from_settings()`; with no `JOB_ASSETS_LLM_URL` the rules backend alone runs.
+`config = LLMSettings.from_env().config()` (job_assets.config); with no `JOB_ASSETS_LLM_URL` the rules backend alone runs.
 """

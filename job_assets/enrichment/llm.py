@@ -18,7 +18,6 @@ from typing import Any, Literal
 import openai
 from pydantic import ValidationError
 
-from job_assets import settings
 from job_assets.enrichment.prompt import PostingText, build_prompt, description_budget
 from job_assets.enrichment.schema import EXTRACTION_JSON_SCHEMA, SCHEMA_NAME, ExtractedFields
 
@@ -36,13 +35,15 @@ class LLMConfig:
     json_schema and switches for good on the first error that names response_format.
     """
 
+    # The user's settings (config.LLMSettings holds their defaults).
     url: str | None
-    model: str = "Qwen/Qwen3-4B-Instruct-2507"
-    api_key: str = "EMPTY"
-    long_url: str | None = None
-    concurrency: int = 64
-    timeout_s: float = 120.0
-    response_format: ResponseFormat = "json_schema"
+    model: str
+    api_key: str
+    long_url: str | None
+    concurrency: int
+    timeout_s: float
+    response_format: ResponseFormat
+    # The client's own tuning, not settings.
     max_tokens: int = 512
     retry_max_tokens: int = 1024
     context_tokens: int = 8192
@@ -70,20 +71,6 @@ class LLMConfig:
     @property
     def enabled(self) -> bool:
         return bool(self.url)
-
-    @classmethod
-    def from_settings(cls, **overrides: Any) -> LLMConfig:
-        """From the environment (`job_assets.settings`), with explicit overrides winning."""
-        values: dict[str, Any] = {
-            "url": settings.LLM_URL.get(),
-            "long_url": settings.LLM_LONG_URL.get(),
-            "model": settings.LLM_MODEL.get() or cls.model,
-            "api_key": settings.LLM_API_KEY.get() or cls.api_key,
-            "concurrency": int(settings.LLM_CONCURRENCY.get() or cls.concurrency),
-            "timeout_s": float(settings.LLM_TIMEOUT.get() or cls.timeout_s),
-            "response_format": settings.LLM_RESPONSE_FORMAT.get() or cls.response_format,
-        }
-        return cls(**(values | overrides))
 
 
 @dataclass

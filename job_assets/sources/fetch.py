@@ -20,12 +20,14 @@ from job_assets.sources.http import HttpPolicy, PoliteClient
 
 @dataclass(frozen=True)
 class ApiUrls:
-    greenhouse: str = "https://boards-api.greenhouse.io/v1"
-    lever: str = "https://api.lever.co/v0"
-    ashby: str = "https://api.ashbyhq.com/posting-api"
-    linkedin: str | None = None  # jobspy's boards; None keeps jobspy's own
-    indeed: str | None = None
-    chromium: str | None = None
+    """Where each source lives (config.HttpSettings holds the defaults)."""
+
+    greenhouse: str
+    lever: str
+    ashby: str
+    linkedin: str | None  # jobspy's boards; None keeps jobspy's own
+    indeed: str | None
+    chromium: str | None
 
     def board_urls(self) -> dict[str, str]:
         return {k: v for k, v in (("linkedin", self.linkedin), ("indeed", self.indeed)) if v}

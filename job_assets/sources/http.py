@@ -28,10 +28,12 @@ USER_AGENT = (
 
 @dataclass(frozen=True)
 class HttpPolicy:
-    timeout_s: float = 20.0
-    retries: int = 4
-    per_host: int = 4
-    backoff_s: float = 0.5
+    # The user's settings (config.HttpSettings holds their defaults).
+    timeout_s: float
+    retries: int
+    per_host: int
+    backoff_s: float
+    # The client's own limits, not settings.
     max_backoff_s: float = 30.0
     max_retry_after_s: float = 120.0  # honour a server's Retry-After up to this; beyond it, give up sooner
     user_agent: str = USER_AGENT
@@ -68,10 +70,8 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 class PoliteClient:
     """`async with PoliteClient(policy) as client: await client.get_json(url, company=..., source=...)`."""
 
-    def __init__(
-        self, policy: HttpPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None
-    ) -> None:
-        self.policy = policy or HttpPolicy()
+    def __init__(self, policy: HttpPolicy, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.policy = policy
         self.stats = HttpStats()
         self._limits: dict[str, asyncio.Semaphore] = {}
         self._client = httpx.AsyncClient(

@@ -34,9 +34,9 @@ from typing import Any
 
 import duckdb
 
-from job_assets.settings import DB_PATH
+from job_assets.config import StoreSettings
 from job_assets.store import db
-from job_assets.store.jobs import set_user_fields  # the dedup module owns the user-fields contract
+from job_assets.store.jobs_table import set_user_fields  # the dedup module owns the user-fields contract
 
 SNAPSHOT_SUFFIX = ".read.duckdb"
 # Tables a notebook reads; the raw/parsed/enriched tables stay in the live store only.
@@ -65,7 +65,7 @@ class SnapshotUnavailableError(RuntimeError):
 
 def snapshot_path(db_path: str | Path | None = None) -> Path:
     """`data/jobs.duckdb` -> `data/jobs.read.duckdb`."""
-    live = Path(db_path or DB_PATH.get() or "data/jobs.duckdb")
+    live = Path(db_path or StoreSettings.from_env().database)
     return live.with_name(live.stem + SNAPSHOT_SUFFIX)
 
 
@@ -240,7 +240,7 @@ def publish_snapshot(db_path: str | Path | None = None, *, wait_s: float = PUBLI
     Call it AFTER closing your own write connection (it takes the live store's lock itself, briefly:
     only for the copy). Readers are never blocked and the live store is locked for the copy alone.
     """
-    live = Path(db_path or DB_PATH.get() or "data/jobs.duckdb")
+    live = Path(db_path or StoreSettings.from_env().database)
     snapshot = snapshot_path(live)
     tmp = _tmp_path(snapshot)
     with _publish_lock(snapshot, wait_s):
@@ -293,7 +293,7 @@ def mark_job(
 
     Fails with `StoreLockedError` after `wait_s` (never hangs) when a materialisation holds the store.
     """
-    live = Path(db_path or DB_PATH.get() or "data/jobs.duckdb")
+    live = Path(db_path or StoreSettings.from_env().database)
     snapshot = snapshot_path(live)
     try:
         with _publish_lock(snapshot, wait_s), db.connect(live, wait_s=wait_s) as conn:
@@ -316,7 +316,7 @@ def open_reader(db_path: str | Path | None = None, *, wait_s: float = 5.0) -> du
     Hold it as long as you like; call `open_reader()` again to see a newer snapshot. If none has been
     published yet, one is made from the live store (waiting at most `wait_s` for its lock).
     """
-    live = Path(db_path or DB_PATH.get() or "data/jobs.duckdb")
+    live = Path(db_path or StoreSettings.from_env().database)
     snapshot = snapshot_path(live)
     if not snapshot.exists():
         if not live.exists():

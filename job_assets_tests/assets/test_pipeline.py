@@ -11,7 +11,7 @@ from job_assets.assets.enriched import enriched_postings
 from job_assets.assets.jobs import jobs
 from job_assets.assets.parsed import parsed_postings
 from job_assets.assets.raw import raw_postings
-from job_assets.automation.schedules import RANGE_END, RANGE_START
+from job_assets.automation.batching import RANGE_END, RANGE_START
 from job_assets.store.db import connect, read_table
 from job_assets_sandbox.catalog.sample import sample_catalog
 from job_assets_sandbox.server import AtsDevServer
@@ -55,7 +55,7 @@ def scrape_all_in_one_run(instance, resources) -> dg.ExecuteInProcessResult:
     )
 
 
-def build_jobs(instance, resources) -> dg.ExecuteInProcessResult:
+def materialize_jobs_table(instance, resources) -> dg.ExecuteInProcessResult:
     return dg.materialize(ASSETS, selection=[jobs], instance=instance, resources=resources)
 
 
@@ -76,7 +76,7 @@ def expected_keys(company: str, day: int = 1) -> set[str]:
 def test_several_partitions_end_to_end(instance, pipeline_resources, db_path: Path) -> None:
     for company in COMPANIES:
         scrape(instance, pipeline_resources, company)
-    result = build_jobs(instance, pipeline_resources)
+    result = materialize_jobs_table(instance, pipeline_resources)
     assert all(c.passed for c in result.get_asset_check_evaluations())
 
     for name in ("raw_postings", "parsed_postings", "enriched_postings"):
@@ -112,7 +112,7 @@ def test_failed_fetch_keeps_previous_rows_and_says_why(
 ) -> None:
     scrape(instance, pipeline_resources, "fernhill-games")
     scrape(instance, pipeline_resources, "northwind-robotics")
-    build_jobs(instance, pipeline_resources)
+    materialize_jobs_table(instance, pipeline_resources)
     raw_before = table(db_path, "raw_postings").sort("company", "source_id")
     open_before = table(db_path, "jobs").filter("is_open").height
 
@@ -130,7 +130,7 @@ def test_failed_fetch_keeps_previous_rows_and_says_why(
         log.row(-1, named=True)["status"] == "failed"
         and log.row(-1, named=True)["company"] == "fernhill-games"
     )
-    build_jobs(instance, pipeline_resources)  # the failed scrape closes nothing
+    materialize_jobs_table(instance, pipeline_resources)  # the failed scrape closes nothing
     assert table(db_path, "jobs").filter("is_open").height == open_before
 
 
@@ -139,13 +139,13 @@ def test_second_day_closes_and_opens_jobs_without_moving_first_seen(
 ) -> None:
     for company in COMPANIES:
         scrape(instance, pipeline_resources, company)
-    build_jobs(instance, pipeline_resources)
+    materialize_jobs_table(instance, pipeline_resources)
     day1 = table(db_path, "jobs")
 
     ats_server.day = 2
     for company in COMPANIES:
         scrape(instance, pipeline_resources, company)
-    build_jobs(instance, pipeline_resources)
+    materialize_jobs_table(instance, pipeline_resources)
     day2 = table(db_path, "jobs")
 
     gone = expected_keys_all(1) - expected_keys_all(2)

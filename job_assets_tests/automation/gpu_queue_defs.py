@@ -4,11 +4,11 @@ submits one enrichment run per company partition (nothing else, so the queue is 
 import dagster as dg
 
 from job_assets.assets.enriched import enriched_postings
-from job_assets.automation.jobs import enrich_job
+from job_assets.automation.runs import enrich_run
 from job_assets.resources import resources_from_env
 
 
-@dg.sensor(job=enrich_job, default_status=dg.DefaultSensorStatus.RUNNING, minimum_interval_seconds=1)
+@dg.sensor(job=enrich_run, default_status=dg.DefaultSensorStatus.RUNNING, minimum_interval_seconds=1)
 def submit_enrichment_runs(context: dg.SensorEvaluationContext) -> list[dg.RunRequest]:
     keys = context.instance.get_dynamic_partitions("company")
     return [dg.RunRequest(partition_key=k, run_key=f"gpu-queue-test:{k}") for k in keys]
@@ -16,7 +16,7 @@ def submit_enrichment_runs(context: dg.SensorEvaluationContext) -> list[dg.RunRe
 
 defs = dg.Definitions(
     assets=[enriched_postings],
-    jobs=[enrich_job],
+    jobs=[enrich_run],
     sensors=[submit_enrichment_runs],
     resources=resources_from_env(),
 )

@@ -11,13 +11,13 @@ import pytest
 import yaml
 
 from job_assets.cli.instance import set_pool_limits
+from job_assets.config import PROJECT_ROOT
 from job_assets.registry import companies_by_slug, load_registry
-from job_assets.settings import PROJECT_ROOT
 from job_assets.store.db import connect, read_table
 from job_assets_sandbox.llm_server import FakeLLMServer
 from job_assets_sandbox.sample_registry import sample_registry_path
 from job_assets_sandbox.server import AtsDevServer
-from job_assets_tests.ops.servers import process, tail, wait_for
+from job_assets_tests.servers import process, tail, wait_for
 
 COMPANIES = ["fernhill-games", "lumen-grid"]  # a Lever and an Ashby board of the sample catalogue
 KEYS = [dg.AssetKey(k) for k in ("raw_postings", "parsed_postings", "enriched_postings")]

@@ -14,10 +14,10 @@ from job_assets.assets.parsed import parsed_postings
 from job_assets.assets.raw import raw_postings
 from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
 from job_assets.cli.instance import set_pool_limits
-from job_assets.settings import PROJECT_ROOT
+from job_assets.config import PROJECT_ROOT
 from job_assets.store.db import connect, read_table
 from job_assets_sandbox.llm_server import FakeLLMServer
-from job_assets_tests.ops.servers import process, tail, wait_for
+from job_assets_tests.servers import process, tail, wait_for
 
 COMPANIES = ["fernhill-games", "lumen-grid", "northwind-robotics"]
 TESTS_DIR = Path(__file__).resolve().parent

@@ -7,10 +7,12 @@ import dagster as dg
 import pytest
 import yaml
 
-from job_assets.automation.schedules import RANGE_END, RANGE_START, daily_scrape, scrape_requests
+from job_assets.automation.batching import RANGE_END, RANGE_START, company_batches
+from job_assets.automation.partitions import partition_changes, sync_partitions
+from job_assets.automation.schedules import daily_scrape, scrape_requests
 from job_assets.automation.sensors import company_registry_sensor
 from job_assets.registry import RegistryError
-from job_assets.resources import RegistryResource
+from job_assets.resources import AutomationResource, RegistryResource
 
 
 def registry(tmp_path: Path, slugs: list[str]) -> RegistryResource:
@@ -68,15 +70,51 @@ def test_invalid_registry_fails_the_tick_with_a_clear_error(tmp_path: Path) -> N
         assert instance.get_dynamic_partitions("company") == ["acme"]  # nothing removed on bad input
 
 
+def schedule_tick(instance: dg.DagsterInstance, batch: int = 1) -> list[dg.RunRequest] | dg.SkipReason:
+    context = dg.build_schedule_context(
+        instance=instance,
+        scheduled_execution_time=datetime(2026, 11, 23, 6, 0, tzinfo=UTC),
+        resources={"automation": AutomationResource(scrape_batch=batch)},
+    )
+    return daily_scrape(context)
+
+
 def test_daily_schedule_requests_one_run_per_company() -> None:
     with dg.instance_for_test() as instance:
-        when = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
-        context = dg.build_schedule_context(instance=instance, scheduled_execution_time=when)
-        assert isinstance(daily_scrape(context), dg.SkipReason)
+        assert isinstance(schedule_tick(instance), dg.SkipReason)
         instance.add_dynamic_partitions("company", ["a", "b", "c"])
-        requests = daily_scrape(dg.build_schedule_context(instance=instance, scheduled_execution_time=when))
+        requests = schedule_tick(instance)
         assert [r.partition_key for r in requests] == ["a", "b", "c"]
         assert requests[0].run_key == "2026-11-23T06:00:a"  # one run per company per day, never twice
+
+
+def test_daily_schedule_batches_with_the_automation_resource() -> None:
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("company", ["a", "b", "c"])
+        requests = schedule_tick(instance, batch=2)
+        assert [(r.partition_key, r.tags.get(RANGE_START), r.tags.get(RANGE_END)) for r in requests] == [
+            (None, "a", "b"),
+            ("c", None, None),
+        ]
+
+
+def test_batches_split_at_gaps_in_the_partition_order() -> None:
+    order = ["a", "b", "c", "d", "e", "f"]
+    batches = company_batches(order, ["f", "a", "b", "d", "e"], 3)  # what `job-assets run --company` gives
+    assert [b.companies for b in batches] == [("a", "b"), ("d", "e", "f")]
+    assert [b.companies for b in company_batches(order, order, 1)] == [(k,) for k in order]
+    with pytest.raises(ValueError, match="zeta"):
+        company_batches(order, ["a", "zeta"], 2)
+
+
+def test_partition_sync_is_one_rule_for_the_sensor_and_the_cli(tmp_path: Path) -> None:
+    assert partition_changes(["a", "b", "c"], ["b", "d", "d", "e"]) == (["d", "e"], ["a", "c"])
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("company", ["acme", "initech"])
+        sensor = tick(instance, registry(tmp_path, ["acme", "globex"]))
+        assert sync_partitions(instance, ["acme", "globex"]) == (["globex"], ["initech"])
+        (add, delete) = sensor.dynamic_partitions_requests
+        assert (list(add.partition_keys), list(delete.partition_keys)) == (["globex"], ["initech"])
 
 
 def test_batched_schedule_requests_cover_every_company_once() -> None:

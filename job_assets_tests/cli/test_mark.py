@@ -8,16 +8,16 @@ import polars as pl
 import pytest
 
 from job_assets.cli import main
-from job_assets.dedup.history import build_jobs
+from job_assets.dedup.history import deduplicate_postings
 from job_assets.store.db import connect
-from job_assets.store.jobs import read_jobs_view, write_jobs
+from job_assets.store.jobs_table import read_jobs_view, write_jobs
 from job_assets_tests.dedup.postings import DAY1, company_base, frame
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "jobs.duckdb"
-    build = build_jobs(frame(company_base()), None, None, {"acme"}, DAY1)
+    build = deduplicate_postings(frame(company_base()), None, None, {"acme"}, DAY1)
     with connect(path) as conn:
         write_jobs(conn, build)
     return path, build.jobs["job_id"][0]

@@ -7,7 +7,7 @@ from datetime import datetime
 import polars as pl
 import pytest
 
-from job_assets.dedup.history import HistoryConfig, JobsBuild, build_jobs, new_job_id
+from job_assets.dedup.history import HistoryConfig, JobsBuild, deduplicate_postings, new_job_id
 from job_assets_tests.dedup.postings import DAY1, DAY2, DAY3, company_base, description, frame, posting
 
 ALL = {"acme", "globex"}
@@ -16,7 +16,7 @@ ALL = {"acme", "globex"}
 def build(
     rows: list[dict], previous: JobsBuild | None, now: datetime, scraped: set[str] = ALL, **config
 ) -> JobsBuild:
-    return build_jobs(
+    return deduplicate_postings(
         frame(rows),
         previous.jobs if previous else None,
         previous.matches if previous else None,

@@ -13,6 +13,7 @@ from job_assets.enrichment.llm import LLMConfig
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.sources.base import stable_hash
 from job_assets_sandbox.llm_server import FakeLLMServer
+from job_assets_tests.defaults import llm_config
 
 DESCRIPTIONS = [
     "About the role\nYou will build the payments API in Python and PostgreSQL on AWS. "
@@ -76,4 +77,4 @@ def fast_config(server: FakeLLMServer, **overrides: Any) -> LLMConfig:
         "backoff_max_s": 0.05,
         "max_retries": 3,
     }
-    return LLMConfig(**(values | overrides))
+    return llm_config(**(values | overrides))

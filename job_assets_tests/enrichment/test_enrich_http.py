@@ -9,12 +9,14 @@ from typing import Any
 import polars as pl
 import pytest
 
+from job_assets.config import LLMSettings
 from job_assets.enrichment.enrich import EnrichResult, enrich_postings
 from job_assets.enrichment.llm import LLMConfig
 from job_assets.enrichment.prompt import SYSTEM_PROMPT, TRUNCATION_MARK
 from job_assets.enrichment.rules import RULES_VERSION
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION, SCHEMA_NAME
 from job_assets_sandbox.llm_server import FakeLLMServer
+from job_assets_tests.defaults import llm_config
 
 from .conftest import fast_config, parsed_frame, parsed_row
 
@@ -214,7 +216,7 @@ def test_json_schema_against_llama_cpp_fails_clearly_and_auto_switches() -> None
 
 
 def test_rules_only_without_a_url() -> None:
-    for config in (None, LLMConfig(url=None)):
+    for config in (None, llm_config(url=None)):
         result = run(parsed_frame(4), config)
         assert set(result.frame["enrich_backend"]) == {"rules"} and set(result.frame["enrich_status"]) == {
             "ok"
@@ -257,7 +259,8 @@ def test_config_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOB_ASSETS_LLM_CONCURRENCY", "256")
     monkeypatch.setenv("JOB_ASSETS_LLM_RESPONSE_FORMAT", "json_object")
     monkeypatch.delenv("JOB_ASSETS_LLM_LONG_URL", raising=False)
-    config = LLMConfig.from_settings(timeout_s=30)
+    config = LLMSettings.from_env(timeout_s=30).config()
+    assert config is not None
     assert (config.url, config.concurrency, config.response_format, config.timeout_s) == (
         "http://gpu-box:8000/v1",
         256,
@@ -266,8 +269,8 @@ def test_config_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert config.model == "Qwen/Qwen3-4B-Instruct-2507" and config.long_url is None and config.enabled
     monkeypatch.delenv("JOB_ASSETS_LLM_URL")
-    assert not LLMConfig.from_settings().enabled
+    assert LLMSettings.from_env().config() is None
     with pytest.raises(ValueError, match="leaves"):
-        LLMConfig(url="http://x/v1", context_tokens=2048, retry_max_tokens=1536)
+        llm_config(url="http://x/v1", context_tokens=2048, retry_max_tokens=1536)
     with pytest.raises(ValueError, match="response_format"):
-        LLMConfig(url="http://x/v1", response_format="guided_json")  # type: ignore[arg-type]
+        llm_config(url="http://x/v1", response_format="guided_json")  # type: ignore[arg-type]

@@ -16,9 +16,9 @@ import jsonschema
 import pytest
 
 from job_assets.enrichment.enrich import enrich_postings
-from job_assets.enrichment.llm import LLMConfig
 from job_assets.enrichment.schema import EXTRACTION_JSON_SCHEMA, PROMPT_VERSION
-from job_assets_tests.ops.servers import free_port, wait_for
+from job_assets_tests.defaults import llm_config
+from job_assets_tests.servers import free_port, wait_for
 
 from .conftest import parsed_frame
 
@@ -87,7 +87,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.slow
 def test_real_model_through_llama_cpp_server(llama_server: str) -> None:
-    config = LLMConfig(
+    config = llm_config(
         url=llama_server,
         model=MODEL_ALIAS,
         response_format="json_object",  # llama.cpp rejects the json_schema form with HTTP 500

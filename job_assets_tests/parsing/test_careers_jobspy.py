@@ -17,9 +17,10 @@ from job_assets.parsing.record import PostingContext
 from job_assets.registry import Company
 from job_assets.sources import careers_page, job_boards
 from job_assets.sources.base import raw_frame
-from job_assets.sources.http import HttpPolicy, PoliteClient
+from job_assets.sources.http import PoliteClient
 from job_assets_sandbox.careers_sites import CRAWLABLE, CareersSiteServer
 from job_assets_sandbox.job_boards import JobBoardsServer, pointed_at
+from job_assets_tests.defaults import http_policy
 
 FETCHED = datetime(2025, 9, 15, 13, tzinfo=UTC)
 
@@ -202,7 +203,7 @@ def test_crawled_and_scraped_postings_parse_through_the_dispatcher() -> None:
         company = Company(slug="copperleaf-energy", name="Copperleaf Energy Storage", sources=[source])
 
         async def crawl() -> list:
-            async with PoliteClient(HttpPolicy(timeout_s=2.0, retries=0)) as client:
+            async with PoliteClient(http_policy(timeout_s=2.0, retries=0)) as client:
                 return await careers_page.fetch(
                     company, company.sources[0], client=client, warnings=[], interval_s=0
                 )

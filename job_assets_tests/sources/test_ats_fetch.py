@@ -8,13 +8,13 @@ import pytest
 from job_assets.registry import Company, companies_by_slug, load_registry
 from job_assets.sources.base import SourceError
 from job_assets.sources.fetch import ApiUrls, CompanyFetchError, FetchResult, fetch_companies
-from job_assets.sources.http import HttpPolicy
 from job_assets_sandbox.catalog.sample import sample_catalog
 from job_assets_sandbox.catalog.scale import ScaleCatalog
 from job_assets_sandbox.sample_registry import sample_registry_path
 from job_assets_sandbox.server import AtsDevServer
+from job_assets_tests.defaults import api_urls, http_policy
 
-POLICY = HttpPolicy(timeout_s=2, retries=2, backoff_s=0.01, max_backoff_s=0.02)
+POLICY = http_policy(timeout_s=2, retries=2, backoff_s=0.01, max_backoff_s=0.02)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def companies() -> dict[str, Company]:
 
 
 def urls(server: AtsDevServer) -> ApiUrls:
-    return ApiUrls(greenhouse=server.greenhouse_url, lever=server.lever_url, ashby=server.ashby_url)
+    return api_urls(greenhouse=server.greenhouse_url, lever=server.lever_url, ashby=server.ashby_url)
 
 
 def fetch(server: AtsDevServer, *companies: Company) -> dict:

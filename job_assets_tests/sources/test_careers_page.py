@@ -17,8 +17,9 @@ from job_assets.sources.http import HttpPolicy, PoliteClient
 from job_assets.sources.robots import parse_robots
 from job_assets_sandbox.careers_sites import CRAWLABLE, HANGING_PATH, CareersSiteServer, OtherSiteServer
 from job_assets_sandbox.loopback import LoopbackServer
+from job_assets_tests.defaults import http_policy
 
-POLICY = HttpPolicy(timeout_s=1.0, retries=1, backoff_s=0.01, per_host=4)
+POLICY = http_policy(timeout_s=1.0, retries=1, backoff_s=0.01, per_host=4)
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -144,7 +145,7 @@ def test_page_budget_caps_posting_pages() -> None:
 
 def test_per_host_limit_caps_pages_in_flight() -> None:
     with CareersSiteServer(bulk_count=8, latency=0.1) as site:
-        postings, _ = crawl(f"{site.url}/bulk-careers", HttpPolicy(timeout_s=2.0, retries=0, per_host=2))
+        postings, _ = crawl(f"{site.url}/bulk-careers", http_policy(timeout_s=2.0, retries=0, per_host=2))
         peak = site.peak_in_flight
     assert len(postings) == 8
     assert peak == 2  # concurrent, but never more than the policy's per-host limit
@@ -249,7 +250,7 @@ def test_browser_mode_renders_a_javascript_listing() -> None:
         OtherSiteServer() as other,
         CareersSiteServer(offsite_url=f"{other.url}/careers/jobs/partner-role") as site,
     ):
-        policy = HttpPolicy(timeout_s=10.0, retries=0)
+        policy = http_policy(timeout_s=10.0, retries=0)
         postings, warnings = crawl(f"{site.url}/careers-js", policy, link_selector="a.job-link", browser=True)
         paths = {p.url.split(site.url, 1)[-1] for p in postings if p.url}
     assert paths == {p.path for p in CRAWLABLE}

@@ -9,8 +9,9 @@ import pytest
 from job_assets.sources.base import SourceError
 from job_assets.sources.http import USER_AGENT, HttpPolicy, PoliteClient, retry_after_seconds
 from job_assets_sandbox.loopback import LoopbackServer, Response
+from job_assets_tests.defaults import http_policy
 
-FAST = HttpPolicy(timeout_s=2, retries=3, per_host=4, backoff_s=0.01, max_backoff_s=0.05)
+FAST = http_policy(timeout_s=2, retries=3, per_host=4, backoff_s=0.01, max_backoff_s=0.05)
 
 
 @pytest.fixture
@@ -81,7 +82,7 @@ def test_client_errors_are_not_retried(server: LoopbackServer) -> None:
 
 def test_a_hanging_server_times_out(server: LoopbackServer) -> None:
     server.hang("/ok", times=None)
-    policy = HttpPolicy(timeout_s=0.3, retries=1, backoff_s=0.01)
+    policy = http_policy(timeout_s=0.3, retries=1, backoff_s=0.01)
     with pytest.raises(SourceError, match="timeout"):
         get(server, policy=policy)
     assert server.count("/ok") == 2
@@ -103,7 +104,7 @@ def test_per_host_concurrency_limit(server: LoopbackServer) -> None:
     server.latency = 0.05
 
     async def go():
-        async with PoliteClient(HttpPolicy(per_host=3)) as client:
+        async with PoliteClient(http_policy(per_host=3)) as client:
             await asyncio.gather(
                 *(client.get(server.url + "/ok", company="a", source="s") for _ in range(12))
             )
@@ -119,7 +120,7 @@ def test_hosts_are_limited_separately() -> None:
             srv.route(r"/ok", lambda request: Response.json({}))
 
         async def go():
-            async with PoliteClient(HttpPolicy(per_host=2)) as client:
+            async with PoliteClient(http_policy(per_host=2)) as client:
                 urls = [one.url + "/ok", two.url + "/ok"] * 4
                 await asyncio.gather(*(client.get(u, company="a", source="s") for u in urls))
 

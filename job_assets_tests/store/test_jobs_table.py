@@ -8,9 +8,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from job_assets.dedup.history import build_jobs
+from job_assets.dedup.history import deduplicate_postings
 from job_assets.store.db import connect
-from job_assets.store.jobs import (
+from job_assets.store.jobs_table import (
     UnknownJobError,
     ensure_schema,
     read_jobs,
@@ -25,7 +25,7 @@ from job_assets_tests.dedup.postings import DAY1, DAY2, company_base, descriptio
 
 def first_build():
     rows = [*company_base(), posting("lever:pay-mirror", "Backend Engineer, Payments", "payments")]
-    return rows, build_jobs(frame(rows), None, None, {"acme"}, DAY1)
+    return rows, deduplicate_postings(frame(rows), None, None, {"acme"}, DAY1)
 
 
 def job_id(build, key: str) -> str:
@@ -51,7 +51,7 @@ def test_user_fields_survive_rebuilds_and_follow_merges(tmp_path: Path) -> None:
         write_jobs(conn, first)
         set_user_fields(conn, design, favorite=True, status="applied", notes="ping Ana")
     without_design = [r for r in rows if r["posting_key"] != "greenhouse:acme-design"]
-    second = build_jobs(frame(without_design), first.jobs, first.matches, {"acme"}, DAY2)
+    second = deduplicate_postings(frame(without_design), first.jobs, first.matches, {"acme"}, DAY2)
     with connect(path) as conn:
         write_jobs(conn, second)
         write_jobs(conn, second)  # idempotent
@@ -152,5 +152,5 @@ def test_previous_state_read_back_feeds_the_next_build(tmp_path: Path) -> None:
         fetched_at=DAY2,
     )
     day2 = [r for r in rows if r["posting_key"] != "greenhouse:acme-design"] + [repost]
-    second = build_jobs(frame(day2), previous_jobs, previous_matches, {"acme"}, DAY2)
+    second = deduplicate_postings(frame(day2), previous_jobs, previous_matches, {"acme"}, DAY2)
     assert job_id(second, "greenhouse:acme-design-2") == job_id(first, "greenhouse:acme-design")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from job_assets_tests.ops.servers import VENV_BIN, GraphQL, dagster_env, free_port, process, tail, wait_for
+from job_assets_tests.servers import VENV_BIN, GraphQL, dagster_env, free_port, process, tail, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from job_assets.store import db, snapshot
-from job_assets_tests.ops.store_workers import jobs_frame
+from job_assets_tests.store.store_workers import jobs_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 400
@@ -24,7 +24,7 @@ ROWS = 400
 @contextmanager
 def worker(role: str, *args: object) -> Iterator[subprocess.Popen[str]]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "job_assets_tests.ops.store_workers", role, *map(str, args)],
+        [sys.executable, "-m", "job_assets_tests.store.store_workers", role, *map(str, args)],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,

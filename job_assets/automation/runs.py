@@ -1,18 +1,19 @@
-"""Asset jobs: what schedules and sensors launch."""
+"""The Dagster jobs (runs) that schedules, sensors and the CLI launch. Named `*_run` so they never read as the
+`jobs` table."""
 
 import dagster as dg
 
 from job_assets.automation.gpu import GPU_TAGS
 from job_assets.automation.partitions import company_partitions
 
-scrape_job = dg.define_asset_job(
+scrape_run = dg.define_asset_job(
     "scrape_companies",
     selection=dg.AssetSelection.assets("raw_postings", "parsed_postings"),
     partitions_def=company_partitions,
     description="Fetch and parse companies' boards. Enrichment and the jobs table follow through automation.",
 )
 
-enrich_job = dg.define_asset_job(
+enrich_run = dg.define_asset_job(
     "enrich_companies",
     selection=dg.AssetSelection.assets("enriched_postings"),
     partitions_def=company_partitions,
@@ -20,13 +21,13 @@ enrich_job = dg.define_asset_job(
     description="Extract structured fields with the LLM; queued behind the one-GPU run limit.",
 )
 
-build_jobs_table = dg.define_asset_job(
+jobs_table_run = dg.define_asset_job(
     "build_jobs_table",
     selection=dg.AssetSelection.assets("jobs"),
     description="Rebuild the deduplicated jobs table from every company's enriched postings.",
 )
 
-refresh_job = dg.define_asset_job(
+refresh_run = dg.define_asset_job(
     "refresh_companies",
     selection=dg.AssetSelection.assets("raw_postings", "parsed_postings", "enriched_postings"),
     partitions_def=company_partitions,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from job_assets_tests.ops.servers import (
+from job_assets_tests.servers import (
     PG_BIN,
     VENV_BIN,
     GraphQL,

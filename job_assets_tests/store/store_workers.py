@@ -1,4 +1,4 @@
-"""Separate processes for the live-store tests: `python -m job_assets_tests.ops.store_workers ROLE ...`.
+"""Separate processes for the live-store tests: `python -m job_assets_tests.store.store_workers ROLE ...`.
 
 Each prints one JSON line per event on stdout so the test can follow it without sleeping.
 - writer LIVE ROUNDS ROWS: like a materialisation: replaces `jobs` with ROWS rows of generation g in

@@ -11,7 +11,7 @@ import pytest
 
 from job_assets.dedup.schema import JOBS_SCHEMA, conform
 from job_assets.store import db, queries, snapshot
-from job_assets_tests.ops.test_notebook import load_benchmark
+from job_assets_tests.deploy.test_notebook import load_benchmark
 
 
 @pytest.fixture(scope="module")
