@@ -14,18 +14,26 @@ from job_assets.enrichment.llm import LLMConfig
 from job_assets.registry import Company, load_registry
 from job_assets.sources.fetch import ApiUrls
 from job_assets.sources.http import HttpPolicy
-from job_assets.store import db
+from job_assets.store import db, lake
 
 
 class StoreResource(dg.ConfigurableResource):
-    """The DuckDB file. Connections are short-lived and wait for another writer's lock."""
+    """The store: a DuckDB file (connections short-lived, waiting for another writer's lock), or a
+    DuckLake URL `ducklake:sqlite:PATH` / `ducklake:postgres:...` with its Parquet files under `data_path`."""
 
     database: str = settings.DB_PATH.default or "data/jobs.duckdb"
+    data_path: str | None = None
     lock_wait_s: int = 120
+
+    @property
+    def is_lake(self) -> bool:
+        return lake.is_lake_url(self.database)
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        with db.connect(self.database, read_only=read_only, wait_s=self.lock_wait_s) as conn:
+        with db.connect(
+            self.database, read_only=read_only, wait_s=self.lock_wait_s, data_path=self.data_path or None
+        ) as conn:
             yield conn
 
 
@@ -111,7 +119,7 @@ class LLMResource(dg.ConfigurableResource):
 def resources_from_env() -> dict[str, dg.ConfigurableResource]:
     """Resources bound to the environment: `EnvVar` where the user set one, else the documented default."""
     return {
-        "store": StoreResource(database=settings.DB_PATH.bind()),
+        "store": StoreResource(database=settings.DB_PATH.bind(), data_path=settings.DATA_PATH.bind()),
         "registry": RegistryResource(path=settings.COMPANIES_PATH.bind()),
         "http": HttpResource(
             greenhouse_api_url=settings.GREENHOUSE_API_URL.bind(),

@@ -35,7 +35,14 @@ class Setting:
 
 
 DB_PATH = Setting(
-    "JOB_ASSETS_DB", str(PROJECT_ROOT / "data" / "jobs.duckdb"), "The DuckDB file every asset writes."
+    "JOB_ASSETS_DB",
+    str(PROJECT_ROOT / "data" / "jobs.duckdb"),
+    "The store: a DuckDB file path, or a DuckLake `ducklake:sqlite:PATH` / `ducklake:postgres:dbname=... host=...`.",
+)
+DATA_PATH = Setting(
+    "JOB_ASSETS_DATA_PATH",
+    None,
+    "DuckLake only: where its Parquet files go (a directory, or `s3://bucket/prefix/` through httpfs).",
 )
 COMPANIES_PATH = Setting(
     "JOB_ASSETS_COMPANIES", str(PROJECT_ROOT / "data" / "companies.yaml"), "The company registry (YAML)."
