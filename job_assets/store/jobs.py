@@ -142,7 +142,7 @@ def write_jobs(
             conn.execute(_COPY_USER_FIELDS, params)
         conn.execute(_JOBS_VIEW_DDL)
         if with_search_index:
-            search.build_index(conn, with_reference=False)
+            search.build_index(conn)
 
     conn.register("_incoming_jobs", jobs)
     conn.register("_incoming_matches", matches)

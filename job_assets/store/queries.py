@@ -199,7 +199,7 @@ def main_currency(conn: duckdb.DuckDBPyConnection) -> str | None:
 # --- SQLite mirror --------------------------------------------------------------------------------
 
 _SQLITE_TABLES = {
-    "search_terms": "term text, job_id text, weight real, is_open integer",
+    "search_terms": "term text, job_id text, weight real, is_open integer, docid integer",
     "search_stats": "n_docs integer, avg_len real, k1 real, b real",
     "user_fields": "job_id text primary key, favorite integer, status text, notes text, updated_at text",
 }

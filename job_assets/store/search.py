@@ -2,16 +2,16 @@
 
 The index is built where readers look (the notebook snapshot file, or the DuckLake catalog next to
 `jobs`) from `jobs` alone, and never changes afterwards, so each (term, job) pair stores its finished
-BM25 weight (title x3, skills x2, description x1; k1 1.2, b 0.75). Two shapes of the same weights:
+BM25 weight (title x3, skills x2, description x1; k1 1.2, b 0.75) in `search_terms(term, job_id, weight,
+is_open, docid)`, sorted by term, where `docid` is the job's dense number in `job_id` order
+(`search_docs` maps it back).
 
-- `search_terms(term, job_id, weight, is_open)`, one row per pair: the reference the SQL query (and the
-  SQLite mirror) sum over. Summing the long lists of common words ("engineer", "senior", "data") is what
-  made that query take 200-300 ms at 1M jobs.
-- `search_postings(term, df, docids, weights, opens)`, one row per term whose lists are its postings by
-  dense document number (`search_docs` maps it to `job_id`, numbered in `job_id` order). A query reads the
-  few rows of its terms and scores with vectorised numpy over integer arrays: no string hashing, no SQL
-  aggregation. It ranks exactly like the reference: most query words matched first, then the BM25 sum
-  rounded to 6 decimals, then `job_id`.
+Summing the long lists of common words ("engineer", "senior", "data") with SQL `group by job_id` (a
+string hash aggregate) is what made search take 200-300 ms at 1M jobs; that SQL stays as the reference
+(`reference_sql`, also the SQLite form). `search` reads the same rows as three flat integer/float
+columns and scores them with numpy (`bincount` over dense document numbers): the same sums, the same
+ranking (most query words matched first, then the BM25 sum rounded to 6 decimals, then `job_id`).
+Measured in `benchmarks/queries.py`, beside DuckDB's official `fts` extension.
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ import re
 import duckdb
 import numpy as np
 import polars as pl
-import pyarrow as pa
 
 # RE2 `[\p{L}\p{N}]+[+#]*`: letters and digits, then + or # (`c++`, `c#`); `_TOKEN` is its Python twin.
 TOKEN_PATTERN = r"[\p{L}\p{N}]+[+#]*"
 _TOKEN = re.compile(r"[^\W_]+[+#]*")
 TITLE_WEIGHT, SKILL_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
-INDEX_TABLES = ("search_terms", "search_stats", "search_docs", "search_postings")
+INDEX_TABLES = ("search_terms", "search_stats", "search_docs")
 RESULT_COLUMNS = ("job_id", "company_name", "title", "seniority", "remote", "url", "score", "matched_terms")
 
 
@@ -44,11 +43,8 @@ def query_terms(text: str) -> list[str]:
     return terms
 
 
-def build_index(conn: duckdb.DuckDBPyConnection, with_reference: bool = True) -> None:
-    """(Re)create the index tables in the connection's current database from its `jobs` table.
-
-    `with_reference=False` leaves out `search_terms` (the row-per-pair reference) where only the fast
-    query reads, e.g. in a DuckLake catalog, to keep the write small."""
+def build_index(conn: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the index tables in the connection's current database from its `jobs` table."""
     has_skills = bool(
         conn.execute(
             "select count(*) from duckdb_columns() where database_name = current_database()"
@@ -79,37 +75,24 @@ def build_index(conn: duckdb.DuckDBPyConnection, with_reference: bool = True) ->
         f" coalesce((select avg(len) from _doc_len), 0)::double as avg_len,"
         f" {BM25_K1}::double as k1, {BM25_B}::double as b"
     )
-    conn.execute(f"""
-        create temp table _weights as
-        with df as (select term, count(*)::double as df from _tf group by term)
-        select _tf.term, _tf.job_id,
-               ln(1.0 + (s.n_docs - df.df + 0.5) / (df.df + 0.5))
-                 * _tf.tf * ({BM25_K1} + 1) / (_tf.tf + {BM25_K1} * (1 - {BM25_B} + {BM25_B} * d.len / s.avg_len)) as weight,
-               _tf.is_open
-        from _tf join df using (term) join _doc_len d using (job_id) cross join search_stats s
-    """)
-    if with_reference:
-        # Sorted by term so a lookup of a few terms reads few row groups (zone maps).
-        conn.execute("create table search_terms as select * from _weights order by term, job_id")
     conn.execute(
         "create table search_docs as select (row_number() over (order by job_id) - 1)::integer as docid,"
         " job_id from jobs order by docid"
     )
-    conn.execute("""
-        create table search_postings as
-        select w.term, count(*)::integer as df,
-               list(d.docid order by d.docid) as docids,
-               list(w.weight order by d.docid) as weights,
-               list(w.is_open order by d.docid) as opens
-        from _weights w join search_docs d using (job_id)
-        group by w.term order by w.term
+    # Sorted by term so a lookup of a few terms reads few row groups (zone maps).
+    conn.execute(f"""
+        create table search_terms as
+        with df as (select term, count(*)::double as df from _tf group by term)
+        select _tf.term, _tf.job_id,
+               ln(1.0 + (s.n_docs - df.df + 0.5) / (df.df + 0.5))
+                 * _tf.tf * ({BM25_K1} + 1) / (_tf.tf + {BM25_K1} * (1 - {BM25_B} + {BM25_B} * d.len / s.avg_len)) as weight,
+               _tf.is_open, sd.docid
+        from _tf join df using (term) join _doc_len d using (job_id) join search_docs sd using (job_id)
+        cross join search_stats s
+        order by _tf.term, sd.docid
     """)
-    for table in ("_weights", "_doc_len", "_tf"):
+    for table in ("_doc_len", "_tf"):
         conn.execute(f"drop table {table}")
-
-
-def _flat(column: pa.ChunkedArray) -> np.ndarray:
-    return column.combine_chunks().flatten().to_numpy(zero_copy_only=False)
 
 
 def _top_docids(
@@ -123,20 +106,15 @@ def _top_docids(
     n = int(n_docs[0][0])
     holes = ", ".join("?" for _ in terms)
     postings = conn.execute(
-        f"select docids, weights, opens from search_postings where term in ({holes})", terms
-    ).fetch_arrow_table()
-    if postings.num_rows == 0:
+        f"select docid, weight from search_terms where term in ({holes}) and (is_open or not ?)",
+        [*terms, open_only],
+    ).fetchnumpy()
+    docids, weights = postings["docid"], postings["weight"]
+    if len(docids) == 0:
         return empty
-    score = np.zeros(n)
-    matched = np.zeros(n, np.int64)
-    for i in range(postings.num_rows):
-        row = postings.slice(i, 1)
-        docids, weights = _flat(row["docids"]), _flat(row["weights"])
-        if open_only:
-            keep = _flat(row["opens"]).astype(bool)
-            docids, weights = docids[keep], weights[keep]
-        score += np.bincount(docids, weights, minlength=n)
-        matched += np.bincount(docids, minlength=n)
+    docids = np.asarray(docids, dtype=np.int64)
+    score = np.bincount(docids, np.asarray(weights, dtype=np.float64), minlength=n)
+    matched = np.bincount(docids, minlength=n)
     score = np.round(score, 6)
     chosen: list[np.ndarray] = []
     need = limit
