@@ -56,12 +56,15 @@ def connect(
     DuckDB with the lake attached as the default database (`data_path` for its Parquet files), read
     at an older snapshot with `at_version` / `at_time` (read-only then)."""
     if lake.is_lake_url(path):
-        conn = duckdb.connect(":memory:")
-        try:
-            lake.attach(conn, lake.target(str(path), data_path), read_only, at_version, at_time)
-        except BaseException:
-            conn.close()
-            raise
+        if at_version is not None or at_time is not None:  # a pinned snapshot: its own instance
+            conn = duckdb.connect(":memory:")
+            try:
+                lake.attach(conn, lake.target(str(path), data_path), read_only, at_version, at_time)
+            except BaseException:
+                conn.close()
+                raise
+        else:
+            conn = _lake_cursor(str(path), data_path, read_only)
     else:
         if at_version is not None or at_time is not None:
             raise ValueError(
@@ -73,6 +76,28 @@ def connect(
         yield conn
     finally:
         conn.close()
+
+
+# One in-memory DuckDB per (process, lake, mode) with the extensions loaded and the lake attached: loading
+# the extension binaries costs about a second, so every later `connect` is a cursor on it (its own
+# connection and transactions, sharing the attached catalog).
+_LAKES: dict[tuple[int, str, str | None, bool], duckdb.DuckDBPyConnection] = {}
+
+
+def _lake_cursor(url: str, data_path: str | None, read_only: bool) -> duckdb.DuckDBPyConnection:
+    key = (os.getpid(), url, data_path, read_only)
+    base = _LAKES.get(key)
+    if base is None:
+        base = duckdb.connect(":memory:")
+        try:
+            lake.attach(base, lake.target(url, data_path), read_only)
+        except BaseException:
+            base.close()
+            raise
+        _LAKES[key] = base
+    cursor = base.cursor()
+    cursor.execute(f"use {lake.ALIAS}")
+    return cursor
 
 
 def _connect_file(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
