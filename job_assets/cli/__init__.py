@@ -52,7 +52,7 @@ def _run_failures(run_id: str) -> dict[str, str]:
     from job_assets.store import scrape_log
     from job_assets.store.db import connect
 
-    with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
+    with connect(settings.DB_PATH.get() or "", read_only=True, data_path=settings.DATA_PATH.get()) as conn:
         return scrape_log.failures_in_run(conn, run_id)
 
 
@@ -78,7 +78,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         log_level="DEBUG" if args.verbose else "WARNING",
         batch_failures=lambda run_id: _run_failures(run_id),
     )
-    with connect(settings.DB_PATH.get() or "", read_only=True) as conn:
+    with connect(settings.DB_PATH.get() or "", read_only=True, data_path=settings.DATA_PATH.get()) as conn:
         counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}
     print_summary(console, report, counts)
     return 1 if report.failed else 0
