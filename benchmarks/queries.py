@@ -1,7 +1,9 @@
-"""The notebook's queries on a generated store of N jobs: DuckDB snapshot vs the same data in SQLite.
+"""The notebook's queries on a generated store of N jobs: DuckDB snapshot vs the same data in SQLite,
+then keyword search before/after (and DuckDB's official `fts` extension beside them).
 
     uv run python benchmarks/queries.py                 # 1,000,000 jobs, 7 runs per query
     uv run python benchmarks/queries.py --jobs 100000 --runs 11 --workdir /tmp/bench
+    uv run --extra dev python benchmarks/queries.py --fts --show 5   # + the official fts (dev extra), top 5 shown
 
 Builds a live DuckDB store with a realistic `jobs` table (deterministic, hash-based randomness),
 publishes the notebook snapshot (copy + search index, as the pipeline does), mirrors it into SQLite
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from job_assets.store import queries, snapshot
+from job_assets.store import extensions, queries, snapshot
 from job_assets.store.db import connect
 
 ROLES = [
@@ -167,11 +169,92 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
+SEARCHES = (
+    "senior python data engineer",
+    "engineer",
+    "senior",
+    "data",
+    "kubernetes",
+    "remote machine learning pytorch",
+    "staff rust platform engineer",
+)
+
+
+def _fts_index(conn: duckdb.DuckDBPyConnection) -> float:
+    """DuckDB's official full-text index over the same text, weighted like ours (title x3, skills x2):
+    the fields are repeated into one body, tokens kept whole (no stemmer, no stop words)."""
+    start = time.perf_counter()
+    extensions.load(conn, "fts")
+    conn.execute("""
+        create or replace table fts_docs as
+        select job_id, is_open, repeat(coalesce(title, '') || ' ', 3) || repeat(array_to_string(skills, ' ') || ' ', 2)
+               || coalesce(description_text, '') as body
+        from jobs""")
+    conn.execute(
+        "pragma create_fts_index('fts_docs', 'job_id', 'body', stemmer = 'none', stopwords = 'none',"
+        " ignore = '[^\\p{L}\\p{N}+#]+', lower = 1, overwrite = 1)"
+    )
+    return time.perf_counter() - start
+
+
+def _fts_search(conn: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -> list[str]:
+    rows = conn.execute(
+        "select job_id from (select job_id, fts_main_fts_docs.match_bm25(job_id, ?) as score from fts_docs"
+        " where is_open) where score is not null order by score desc, job_id limit ?",
+        [text, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1e3:>8.1f}ms{_pct(values, 0.95) * 1e3:>7.1f}ms"
+
+
+def search_section(duck: duckdb.DuckDBPyConnection, live: Path, runs: int, fts: bool, show: int) -> None:
+    """Keyword search p50/p95: the new path, the SQL sum it replaced (same ranking), the official fts."""
+    fts_conn = None
+    if fts:  # the snapshot is read-only: the official index is built on a copy of the live file
+        fts_conn = duckdb.connect(str(live.with_name("jobs.fts.duckdb")))
+        fts_conn.execute(f"attach '{live}' as live (read_only)")
+        fts_conn.execute("create or replace table jobs as select * from live.jobs")
+        fts_conn.execute("detach live")
+        print(f"official fts index built in {_fts_index(fts_conn):.1f}s")
+    header = f"{'search':<34}{'after p50':>10}{'p95':>9}  {'before p50':>10}{'p95':>9}  {'before/after':>12}  same top 20"
+    if fts_conn:
+        header += f"  {'fts p50':>8}{'p95':>9}  fts/after  fts overlap"
+    print(header)
+    print("-" * len(header))
+    for text in SEARCHES:
+        after_frame = queries.search(duck, text)
+        before_frame = queries.run_reference(duck, "search", text=text)
+        after = _time(lambda text=text: queries.search(duck, text), runs)
+        before = _time(lambda text=text: queries.run_reference(duck, "search", text=text), runs)
+        same = after_frame.get_column("job_id").to_list() == before_frame.get_column("job_id").to_list()
+        line = f"{text:<34}{_ms(after)}  {_ms(before)}  {statistics.median(before) / statistics.median(after):>11.1f}x  {'yes' if same else 'NO'}"
+        if fts_conn:
+            fts_ids = _fts_search(fts_conn, text)
+            fts_t = _time(lambda text=text: _fts_search(fts_conn, text), runs)
+            overlap = len(set(fts_ids) & set(after_frame.get_column("job_id").to_list()))
+            line += f"  {_ms(fts_t)}  {statistics.median(fts_t) / statistics.median(after):>8.1f}x  {overlap:>5}/20"
+        print(line)
+        if show:
+            for label, frame in (("after", after_frame), ("before", before_frame)):
+                top = frame.head(show).select("job_id", "title", "score", "matched_terms").rows()
+                print(f"    {label:<6} " + " | ".join(f"{j} {t!r} {s:.3f} ({m})" for j, t, s, m in top))
+    if fts_conn:
+        fts_conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--fts", action="store_true", help="also build and query the official fts extension")
+    parser.add_argument(
+        "--show", type=int, default=0, help="print the top N hits of each search before/after"
+    )
+    parser.add_argument("--search-only", action="store_true", help="skip the SQLite comparison")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench_queries_"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -185,6 +268,11 @@ def main() -> None:
     publish_s = time.perf_counter() - start
     duck = snapshot.open_reader(live)
     meta = snapshot.snapshot_info(duck)
+    if args.search_only:
+        print(f"{args.jobs:,} jobs in {workdir}  (duckdb {duckdb.__version__}); generate {gen_s:.1f}s,"
+              f" publish {publish_s:.1f}s (search index {meta['index_seconds']:.1f}s)")  # fmt: skip
+        search_section(duck, live, args.runs, args.fts, args.show)
+        return
     start = time.perf_counter()
     lite = queries.to_sqlite(duck, workdir / "jobs.sqlite")
     mirror_s = time.perf_counter() - start
@@ -209,6 +297,8 @@ def main() -> None:
         d50, s50 = statistics.median(d), statistics.median(s)
         print(f"{name:<24}{frame.height:>6}  {d50 * 1e3:>9.1f}ms{_pct(d, 0.95) * 1e3:>7.1f}ms"
               f"  {s50 * 1e3:>9.1f}ms{_pct(s, 0.95) * 1e3:>7.1f}ms  {s50 / d50:>12.2f}x  {same}")  # fmt: skip
+    print()
+    search_section(duck, live, args.runs, args.fts, args.show)
     duck.close()
     lite.close()
 

@@ -62,9 +62,22 @@ class Settings(BaseModel):
 
 class StoreSettings(Settings):
     database: str = setting(
-        str(PROJECT_ROOT / "data" / "jobs.duckdb"), "JOB_ASSETS_DB", "The DuckDB file every asset writes."
+        str(PROJECT_ROOT / "data" / "jobs.duckdb"),
+        "JOB_ASSETS_DB",
+        "The store: a DuckDB file path, or a DuckLake URL `ducklake:sqlite:PATH` / `ducklake:postgres:dbname=... host=...`.",
+    )
+    data_path: str | None = setting(
+        None,
+        "JOB_ASSETS_DATA_PATH",
+        "DuckLake only: where its Parquet files go (a directory, or `s3://bucket/prefix/` through httpfs).",
     )
     lock_wait_s: int = Field(120, description="Seconds a writer waits for another writer's lock.")
+
+    @property
+    def is_lake(self) -> bool:
+        from job_assets.store import lake
+
+        return lake.is_lake_url(self.database)
 
 
 class RegistrySettings(Settings):

@@ -29,7 +29,9 @@ class StoreResource(StoreSettings, dg.ConfigurableResource):
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        with db.connect(self.database, read_only=read_only, wait_s=self.lock_wait_s) as conn:
+        with db.connect(
+            self.database, read_only=read_only, wait_s=self.lock_wait_s, data_path=self.data_path or None
+        ) as conn:
             yield conn
 
 

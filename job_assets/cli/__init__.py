@@ -52,7 +52,8 @@ def _run_failures(run_id: str) -> dict[str, str]:
     from job_assets.store import scrape_log
     from job_assets.store.db import connect
 
-    with connect(config.StoreSettings.from_env().database, read_only=True) as conn:
+    store = config.StoreSettings.from_env()
+    with connect(store.database, read_only=True, data_path=store.data_path) as conn:
         return scrape_log.failures_in_run(conn, run_id)
 
 
@@ -81,7 +82,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         log_level="DEBUG" if args.verbose else "WARNING",
         batch_failures=lambda run_id: _run_failures(run_id),
     )
-    with connect(config.StoreSettings.from_env().database, read_only=True) as conn:
+    store = config.StoreSettings.from_env()
+    with connect(store.database, read_only=True, data_path=store.data_path) as conn:
         counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}
     print_summary(console, report, counts)
     return 1 if report.failed else 0

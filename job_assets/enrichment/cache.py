@@ -16,6 +16,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from job_assets.store.db import in_transaction, is_lake
+
 TABLE = "enrichment_cache"
 
 CACHE_SCHEMA: dict[str, pl.DataType] = {
@@ -36,6 +38,8 @@ class CacheEntry:
 
 
 def ensure(conn: duckdb.DuckDBPyConnection) -> None:
+    # DuckLake has no keys: there `store` keeps (hash, model, prompt version) unique itself.
+    key = "" if is_lake(conn) else ", primary key (content_hash, model, prompt_version)"
     conn.execute(
         f"""
         create table if not exists {TABLE} (
@@ -43,8 +47,7 @@ def ensure(conn: duckdb.DuckDBPyConnection) -> None:
             model varchar not null,
             prompt_version varchar not null,
             fields varchar not null,
-            created_at timestamptz not null,
-            primary key (content_hash, model, prompt_version)
+            created_at timestamptz not null{key}
         )
         """
     )
@@ -52,7 +55,8 @@ def ensure(conn: duckdb.DuckDBPyConnection) -> None:
 
 def _exists(conn: duckdb.DuckDBPyConnection) -> bool:
     rows = conn.execute(
-        "select count(*) from information_schema.tables where table_schema = 'main' and table_name = ?",
+        "select count(*) from information_schema.tables"
+        " where table_catalog = current_database() and table_schema = 'main' and table_name = ?",
         [TABLE],
     ).fetchall()
     return bool(rows[0][0])
@@ -104,8 +108,19 @@ def store(conn: duckdb.DuckDBPyConnection, entries: Sequence[CacheEntry]) -> int
     )
     view = "_enrichment_cache_incoming"
     conn.register(view, frame)
-    try:  # one statement: atomic on its own
-        conn.execute(f"insert or replace into {TABLE} by name select * from {view}")
+    try:
+        if is_lake(conn):  # replace = delete the same keys, then insert, in one (retried) transaction
+
+            def work() -> None:
+                conn.execute(
+                    f"delete from {TABLE} t using {view} v where t.content_hash = v.content_hash"
+                    " and t.model = v.model and t.prompt_version = v.prompt_version"
+                )
+                conn.execute(f"insert into {TABLE} by name select * from {view}")
+
+            in_transaction(conn, work)
+        else:  # one statement: atomic on its own
+            conn.execute(f"insert or replace into {TABLE} by name select * from {view}")
     finally:
         conn.unregister(view)
     return frame.height

@@ -1,12 +1,15 @@
-"""DuckDB I/O for `jobs`, `job_matches`, `user_fields` and the `jobs_view` notebooks read.
+"""Store I/O for `jobs`, `job_matches`, `user_fields` and the `jobs_view` notebooks read.
 
 `jobs` and `job_matches` are rebuilt whole on every run, in ONE transaction so a reader never sees jobs from
 one build and matches from another. `user_fields` is never rebuilt: it is written only by `set_user_fields`
 (and re-pointed when a build merges a job into another), so no rebuild can lose what the user wrote.
+The same SQL runs on a DuckDB file and a DuckLake; DuckLake has no primary keys, so one job's user row
+is kept unique by the writes themselves (update, else insert, in one transaction).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,7 +18,8 @@ import polars as pl
 
 from job_assets.dedup.history import JobsBuild
 from job_assets.dedup.schema import JOBS_SCHEMA, MATCHES_SCHEMA, USER_FIELDS_SCHEMA, USER_STATUSES, conform
-from job_assets.store.db import read_table, table_exists
+from job_assets.store import search
+from job_assets.store.db import in_transaction, is_lake, read_table, table_exists
 
 JOBS_TABLE = "jobs"
 MATCHES_TABLE = "job_matches"
@@ -30,6 +34,17 @@ create table if not exists {USER_FIELDS_TABLE} (
     notes varchar,
     updated_at timestamptz
 )"""
+# DuckLake supports neither keys nor checks: `set_user_fields` validates and the writes keep job_id unique.
+_USER_FIELDS_LAKE_DDL = f"""
+create table if not exists {USER_FIELDS_TABLE} (
+    job_id varchar, favorite boolean, status varchar, notes varchar, updated_at timestamptz
+)"""
+
+
+def _ensure_user_fields(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(_USER_FIELDS_LAKE_DDL if is_lake(conn) else _USER_FIELDS_DDL)
+
+
 _NO_USER_FIELDS = (
     "(select null::varchar as job_id, null::boolean as favorite, null::varchar as status, null::varchar as notes,"
     " null::timestamptz as updated_at where false)"
@@ -50,20 +65,34 @@ left join {user_fields} u on u.job_id = j.job_id"""
 _JOBS_VIEW_DDL = f"create or replace view {JOBS_VIEW} as {_view_select()}"
 # A merged job's user row is copied to the job that absorbed it (the old row stays: nothing is deleted); when
 # both have one, they are combined (favorite if either was, the survivor's status unless it is still `new`,
-# both notes kept). Idempotent: writing the same build twice changes nothing more.
-_MOVE_USER_FIELDS = f"""
+# both notes kept). Idempotent: writing the same build twice changes nothing more. An update of the
+# survivor's row, else an insert of a copy: no upsert, so it runs on DuckLake too.
+_MERGE_USER_FIELDS = f"""
+update {USER_FIELDS_TABLE} as t set
+    favorite = coalesce(t.favorite, false) or coalesce(u.favorite, false),
+    status = case when coalesce(t.status, 'new') = 'new' then u.status else t.status end,
+    notes = case when t.notes is null then u.notes
+                 when u.notes is null or contains(t.notes, u.notes) then t.notes
+                 else t.notes || chr(10) || u.notes end,
+    updated_at = greatest(t.updated_at, u.updated_at)
+from (select * from {USER_FIELDS_TABLE} where job_id = $from_job_id) as u
+where t.job_id = $into_job_id and $from_job_id <> $into_job_id"""
+_COPY_USER_FIELDS = f"""
 insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)
 select $into_job_id, u.favorite, u.status, u.notes, u.updated_at
 from {USER_FIELDS_TABLE} u where u.job_id = $from_job_id and $from_job_id <> $into_job_id
-on conflict (job_id) do update set
-    favorite = coalesce({USER_FIELDS_TABLE}.favorite, false) or coalesce(excluded.favorite, false),
-    status = case when coalesce({USER_FIELDS_TABLE}.status, 'new') = 'new' then excluded.status
-                  else {USER_FIELDS_TABLE}.status end,
-    notes = case when {USER_FIELDS_TABLE}.notes is null then excluded.notes
-                 when excluded.notes is null or contains({USER_FIELDS_TABLE}.notes, excluded.notes)
-                     then {USER_FIELDS_TABLE}.notes
-                 else {USER_FIELDS_TABLE}.notes || chr(10) || excluded.notes end,
-    updated_at = greatest({USER_FIELDS_TABLE}.updated_at, excluded.updated_at)"""
+  and not exists (select 1 from {USER_FIELDS_TABLE} where job_id = $into_job_id)"""
+_UPDATE_USER_FIELDS = f"""
+update {USER_FIELDS_TABLE} set
+    favorite = coalesce($favorite, favorite),
+    status = coalesce($status, status),
+    notes = case when $notes is null then notes else nullif($notes, '') end,
+    updated_at = $now
+where job_id = $job_id"""
+_INSERT_USER_FIELDS = f"""
+insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)
+select $job_id, $favorite, $status, nullif($notes, ''), $now
+where not exists (select 1 from {USER_FIELDS_TABLE} where job_id = $job_id)"""
 
 
 class UnknownJobError(LookupError):
@@ -79,31 +108,46 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
                 conn.execute(f"create table {table} as select * from _empty")
             finally:
                 conn.unregister("_empty")
-    conn.execute(_USER_FIELDS_DDL)
+    _ensure_user_fields(conn)
     conn.execute(_JOBS_VIEW_DDL)
 
 
-def write_jobs(conn: duckdb.DuckDBPyConnection, build: JobsBuild) -> None:
-    """Replace `jobs` and `job_matches` with `build` atomically, and carry user fields across merges."""
+def write_jobs(
+    conn: duckdb.DuckDBPyConnection,
+    build: JobsBuild,
+    *,
+    check: Callable[[], None] | None = None,
+    with_search_index: bool = False,
+) -> None:
+    """Replace `jobs` and `job_matches` with `build` atomically, and carry user fields across merges.
+
+    `check` runs first inside the transaction (it raises to abandon a build made from a stale state);
+    `with_search_index` also rebuilds the search index in the same commit (where readers read the live
+    tables, i.e. a DuckLake, so the index never disagrees with `jobs`)."""
     jobs = conform(build.jobs, JOBS_SCHEMA)
     matches = conform(build.matches, MATCHES_SCHEMA)
     if jobs["job_id"].is_duplicated().any():
         raise ValueError("refusing to write jobs: job_id is not unique")
+    moves = build.merges.select("from_job_id", "into_job_id").rows()
+
+    def work() -> None:
+        if check is not None:
+            check()
+        conn.execute(f"create or replace table {JOBS_TABLE} as select * from _incoming_jobs")
+        conn.execute(f"create or replace table {MATCHES_TABLE} as select * from _incoming_matches")
+        _ensure_user_fields(conn)
+        for from_job_id, into_job_id in moves:
+            params = {"from_job_id": from_job_id, "into_job_id": into_job_id}
+            conn.execute(_MERGE_USER_FIELDS, params)
+            conn.execute(_COPY_USER_FIELDS, params)
+        conn.execute(_JOBS_VIEW_DDL)
+        if with_search_index:
+            search.build_index(conn)
+
     conn.register("_incoming_jobs", jobs)
     conn.register("_incoming_matches", matches)
     try:
-        conn.execute("begin transaction")
-        try:
-            conn.execute(f"create or replace table {JOBS_TABLE} as select * from _incoming_jobs")
-            conn.execute(f"create or replace table {MATCHES_TABLE} as select * from _incoming_matches")
-            conn.execute(_USER_FIELDS_DDL)
-            for from_job_id, into_job_id in build.merges.select("from_job_id", "into_job_id").iter_rows():
-                conn.execute(_MOVE_USER_FIELDS, {"from_job_id": from_job_id, "into_job_id": into_job_id})
-            conn.execute(_JOBS_VIEW_DDL)
-            conn.execute("commit")
-        except BaseException:
-            conn.execute("rollback")
-            raise
+        in_transaction(conn, work)
     finally:
         for name in ("_incoming_jobs", "_incoming_matches"):
             conn.unregister(name)
@@ -163,24 +207,20 @@ def set_user_fields(
     found = conn.execute(f"select count(*) from {JOBS_TABLE} where job_id = ?", [job_id]).fetchall()[0][0]
     if not found:
         raise UnknownJobError(f"no job with id {job_id!r} (see `select job_id, title from {JOBS_VIEW}`)")
-    conn.execute(_USER_FIELDS_DDL)
-    conn.execute(
-        f"""
-        insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)
-        values ($job_id, $favorite, $status, nullif($notes, ''), $now)
-        on conflict (job_id) do update set
-            favorite = coalesce($favorite, {USER_FIELDS_TABLE}.favorite),
-            status = coalesce($status, {USER_FIELDS_TABLE}.status),
-            notes = case when $notes is null then {USER_FIELDS_TABLE}.notes else nullif($notes, '') end,
-            updated_at = $now""",
-        {
-            "job_id": job_id,
-            "favorite": favorite,
-            "status": status,
-            "notes": notes,
-            "now": now or datetime.now(UTC),
-        },
-    )
-    conn.execute(_JOBS_VIEW_DDL)
+    params = {
+        "job_id": job_id,
+        "favorite": favorite,
+        "status": status,
+        "notes": notes,
+        "now": now or datetime.now(UTC),
+    }
+
+    def work() -> None:
+        _ensure_user_fields(conn)
+        conn.execute(_UPDATE_USER_FIELDS, params)
+        conn.execute(_INSERT_USER_FIELDS, params)
+        conn.execute(_JOBS_VIEW_DDL)
+
+    in_transaction(conn, work)
     row = read_user_fields(conn).filter(pl.col("job_id") == job_id).to_dicts()
     return row[0]

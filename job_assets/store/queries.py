@@ -9,7 +9,6 @@ timestamps ISO text in UTC, booleans 0/1.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,16 +19,12 @@ from typing import Any, Literal
 import duckdb
 import polars as pl
 
+from job_assets.store import search as search_index
+from job_assets.store.search import tokenize  # noqa: F401  (the notebook and tests call queries.tokenize)
+
 Dialect = Literal["duckdb", "sqlite"]
 QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
 PAY_GROUPS = ("seniority", "remote")
-# Python's twin of snapshot.TOKEN_PATTERN (RE2 `[\p{L}\p{N}]+[+#]*`): letters and digits, then + or #.
-_TOKEN = re.compile(r"[^\W_]+[+#]*")
-
-
-def tokenize(text: str) -> list[str]:
-    """The search index's tokens: lower-cased words, keeping `c++` and `c#` whole."""
-    return _TOKEN.findall(text.lower())
 
 
 def _pay(table: str = "jobs") -> str:
@@ -94,21 +89,8 @@ def _top_skills(dialect: Dialect, limit: int = 25) -> tuple[str, list[Any]]:
 
 
 def _search(dialect: Dialect, text: str, limit: int = 20, open_only: bool = True) -> tuple[str, list[Any]]:
-    """Okapi BM25 (title x3, skills x2, description x1): the snapshot stores each term's finished weight."""
-    terms = sorted(set(tokenize(text)))
-    if not terms:
-        raise ValueError(f"nothing to search for in {text!r}: give at least one word")
-    holes = ", ".join("?" for _ in terms)
-    sql = f"""
-        with top as (
-            select job_id, round(sum(weight), 6) as score, count(*) as matched
-            from search_terms where term in ({holes}) and (is_open or not ?)
-            group by job_id order by matched desc, score desc, job_id limit ?
-        )
-        select j.job_id, j.company_name, j.title, j.seniority, j.remote, j.url, top.score, top.matched as matched_terms
-        from top join jobs j on j.job_id = top.job_id
-        order by top.matched desc, top.score desc, j.job_id"""
-    return sql, [*terms, open_only, limit]
+    """Okapi BM25 (title x3, skills x2, description x1) as one SQL sum: the reference `search` must equal."""
+    return search_index.reference_sql(search_index.query_terms(text), limit, open_only)
 
 
 def _marked_jobs(dialect: Dialect, limit: int = 100) -> tuple[str, list[Any]]:
@@ -125,6 +107,8 @@ class Query:
     title: str
     bind: Callable[..., tuple[str, list[Any]]]
     defaults: dict[str, Any]
+    # Answers on DuckDB without the SQL of `bind` (which stays the reference and the SQLite form).
+    fast: Callable[..., pl.DataFrame] | None = None
 
 
 QUERIES: dict[str, Query] = {
@@ -135,7 +119,13 @@ QUERIES: dict[str, Query] = {
         Query("pay_by_seniority", "Annual pay quantiles by seniority", _pay_quantiles, {"by": "seniority"}),
         Query("pay_by_remote", "Annual pay quantiles by remote policy", _pay_quantiles, {"by": "remote"}),
         Query("top_skills", "Most asked-for skills in open jobs", _top_skills, {}),
-        Query("search", "Keyword search, BM25-ranked", _search, {"text": "senior python data engineer"}),
+        Query(
+            "search",
+            "Keyword search, BM25-ranked",
+            _search,
+            {"text": "senior python data engineer"},
+            fast=search_index.search,
+        ),
         Query("marked_jobs", "Jobs you marked", _marked_jobs, {}),
     )
 }
@@ -147,7 +137,15 @@ def bind(name: str, dialect: Dialect, **params: Any) -> tuple[str, list[Any]]:
 
 
 def run(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pl.DataFrame:
-    """Run a named query on a DuckDB snapshot connection; a polars frame back."""
+    """Run a named query on a DuckDB reader connection; a polars frame back."""
+    query = QUERIES[name]
+    if query.fast is not None:
+        return query.fast(conn, **{**query.defaults, **params})
+    return run_reference(conn, name, **params)
+
+
+def run_reference(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pl.DataFrame:
+    """A named query's plain SQL on DuckDB (for `search`: the slow sum the fast path must equal)."""
     sql, args = bind(name, "duckdb", **params)
     return conn.sql(sql, params=args).pl()
 
@@ -181,7 +179,8 @@ def top_skills(conn: duckdb.DuckDBPyConnection, limit: int = 25) -> pl.DataFrame
 def search(
     conn: duckdb.DuckDBPyConnection, text: str, limit: int = 20, open_only: bool = True
 ) -> pl.DataFrame:
-    return run(conn, "search", text=text, limit=limit, open_only=open_only)
+    """The notebook's, the terminal's and the saved searches' one entry point (see `store/search.py`)."""
+    return search_index.search(conn, text, limit=limit, open_only=open_only)
 
 
 def marked_jobs(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -200,7 +199,7 @@ def main_currency(conn: duckdb.DuckDBPyConnection) -> str | None:
 # --- SQLite mirror --------------------------------------------------------------------------------
 
 _SQLITE_TABLES = {
-    "search_terms": "term text, job_id text, weight real, is_open integer",
+    "search_terms": "term text, job_id text, weight real, is_open integer, docid integer",
     "search_stats": "n_docs integer, avg_len real, k1 real, b real",
     "user_fields": "job_id text primary key, favorite integer, status text, notes text, updated_at text",
 }

@@ -10,6 +10,10 @@ open keeps reading its (old, consistent) inode; the writer never waits for reade
 Readers attach the snapshot read-only inside a fresh in-memory database (`open_reader`): DuckDB's
 per-process instance cache would otherwise hand back the old, already-open file after a rename.
 
+On the DuckLake backend none of this is needed: readers attach the live lake read-only and DuckLake gives
+them snapshot isolation (and older snapshots by version or time), so `open_reader` and `mark_job` go
+straight to it and `publish_snapshot` is not called.
+
 Marking a job (favourite, status, notes) is the one write a notebook makes: `mark_job` takes a short
 write connection to the live file, gives up with `StoreLockedError` after `wait_s` if a
 materialisation holds it, then refreshes the snapshot's `user_fields` so the reader sees the mark.
@@ -35,16 +39,13 @@ from typing import Any
 import duckdb
 
 from job_assets.config import StoreSettings
-from job_assets.store import db
+from job_assets.store import db, lake, search
 from job_assets.store.jobs_table import set_user_fields  # the dedup module owns the user-fields contract
+from job_assets.store.search import TOKEN_PATTERN  # noqa: F401  (re-exported: tests compare tokenizers)
 
 SNAPSHOT_SUFFIX = ".read.duckdb"
 # Tables a notebook reads; the raw/parsed/enriched tables stay in the live store only.
 SNAPSHOT_TABLES = ("jobs", "user_fields")
-# Search index weights: a word in the title counts three times, a skill twice, the description once.
-TOKEN_PATTERN = r"[\p{L}\p{N}]+[+#]*"
-TITLE_WEIGHT, SKILL_WEIGHT, TEXT_WEIGHT = 3, 2, 1
-BM25_K1, BM25_B = 1.2, 0.75
 PUBLISH_LOCK_WAIT_S = 300.0
 
 _USER_FIELDS_DDL = """
@@ -158,53 +159,6 @@ def _copy_from_live(conn: duckdb.DuckDBPyConnection, tmp: Path) -> list[str]:
     return views
 
 
-def _build_search_index(conn: duckdb.DuckDBPyConnection) -> None:
-    """A BM25 index in plain tables (DuckDB's `fts` extension needs a download; this does not).
-
-    The snapshot never changes, so each (term, job) pair stores its finished Okapi BM25 weight and a
-    query is one filtered sum: no joins, no statistics at query time. Rows are sorted by term so a
-    lookup of a few terms reads few row groups (zone maps).
-    """
-    has_skills = bool(
-        conn.execute(
-            "select count(*) from duckdb_columns() where table_name = 'jobs' and column_name = 'skills'"
-        ).fetchall()[0][0]
-    )
-    skills = (
-        f"union all select job_id, is_open, unnest(regexp_extract_all(lower(array_to_string(skills, ' ')), '{TOKEN_PATTERN}')), {SKILL_WEIGHT} from docs"
-        if has_skills
-        else ""
-    )
-    conn.execute(f"""
-        create temp table tf as
-        with docs as (select * exclude (is_open), coalesce(is_open, true) as is_open from jobs),
-        tokens(job_id, is_open, term, weight) as (
-            select job_id, is_open, unnest(regexp_extract_all(lower(coalesce(title, '')), '{TOKEN_PATTERN}')), {TITLE_WEIGHT} from docs
-            union all
-            select job_id, is_open, unnest(regexp_extract_all(lower(coalesce(description_text, '')), '{TOKEN_PATTERN}')), {TEXT_WEIGHT} from docs
-            {skills}
-        )
-        select term, job_id, is_open, sum(weight)::double as tf from tokens group by term, job_id, is_open
-    """)
-    conn.execute("create temp table doc_len as select job_id, sum(tf) as len from tf group by job_id")
-    conn.execute(
-        "create table search_stats as select count(*)::bigint as n_docs, coalesce(avg(len), 0)::double as avg_len,"
-        f" {BM25_K1}::double as k1, {BM25_B}::double as b from doc_len"
-    )
-    conn.execute(f"""
-        create table search_terms as
-        with df as (select term, count(*)::double as df from tf group by term)
-        select tf.term, tf.job_id,
-               ln(1.0 + (s.n_docs - df.df + 0.5) / (df.df + 0.5))
-                 * tf.tf * ({BM25_K1} + 1) / (tf.tf + {BM25_K1} * (1 - {BM25_B} + {BM25_B} * d.len / s.avg_len)) as weight,
-               tf.is_open
-        from tf join df using (term) join doc_len d using (job_id) cross join search_stats s
-        order by tf.term, tf.job_id
-    """)
-    conn.execute("drop table tf")
-    conn.execute("drop table doc_len")
-
-
 def _finish(tmp: Path, views: list[str], copied_at: datetime, copy_s: float, source: Path) -> None:
     """Everything after the copy happens on the private temp file: no lock on the live store."""
     started = time.perf_counter()
@@ -222,7 +176,7 @@ def _finish(tmp: Path, views: list[str], copied_at: datetime, copy_s: float, sou
             0
         ][0]:
             conn.execute(_DEFAULT_VIEW)
-        _build_search_index(conn)
+        search.build_index(conn)
         conn.execute(
             "create table snapshot_meta as select ?::timestamptz as copied_at, ?::timestamptz as published_at,"
             " ?::varchar as source, (select count(*) from jobs) as jobs, ?::double as copy_seconds,"
@@ -293,7 +247,11 @@ def mark_job(
 
     Fails with `StoreLockedError` after `wait_s` (never hangs) when a materialisation holds the store.
     """
-    live = Path(db_path or StoreSettings.from_env().database)
+    settings = StoreSettings.from_env()
+    if lake.is_lake_url(db_path or settings.database):
+        with db.connect(str(db_path or settings.database), data_path=settings.data_path) as conn:
+            return set_user_fields(conn, job_id, favorite=favorite, status=status, notes=notes)
+    live = Path(db_path or settings.database)
     snapshot = snapshot_path(live)
     try:
         with _publish_lock(snapshot, wait_s), db.connect(live, wait_s=wait_s) as conn:
@@ -310,13 +268,37 @@ def mark_job(
     return fields
 
 
-def open_reader(db_path: str | Path | None = None, *, wait_s: float = 5.0) -> duckdb.DuckDBPyConnection:
-    """A connection to the latest snapshot, read-only, that never blocks the pipeline.
+def open_reader(
+    db_path: str | Path | None = None,
+    *,
+    wait_s: float = 5.0,
+    at_version: int | None = None,
+    at_time: datetime | None = None,
+    data_path: str | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that never blocks the pipeline; hold it as long as you like.
 
-    Hold it as long as you like; call `open_reader()` again to see a newer snapshot. If none has been
-    published yet, one is made from the live store (waiting at most `wait_s` for its lock).
-    """
-    live = Path(db_path or StoreSettings.from_env().database)
+    File store: the latest published snapshot (call `open_reader()` again to see a newer one; if none has
+    been published yet, one is made from the live store, waiting at most `wait_s` for its lock).
+    DuckLake: the live tables at the latest snapshot, or at an older one by `at_version` (a snapshot id,
+    see `select * from ducklake_snapshots('lake')`) or `at_time` ("what was open last Monday")."""
+    settings = StoreSettings.from_env()
+    target = str(db_path or settings.database)
+    if lake.is_lake_url(target):
+        conn = duckdb.connect(":memory:")
+        try:
+            where = lake.target(target, data_path or settings.data_path)
+            lake.attach(conn, where, read_only=True, at_version=at_version, at_time=at_time)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+    if at_version is not None or at_time is not None:
+        raise ValueError(
+            "reading an older snapshot needs the DuckLake backend (JOB_ASSETS_DB=ducklake:...); "
+            f"{target} is a single DuckDB file, whose readers see the last published snapshot"
+        )
+    live = Path(target)
     snapshot = snapshot_path(live)
     if not snapshot.exists():
         if not live.exists():
@@ -341,7 +323,18 @@ def open_reader(db_path: str | Path | None = None, *, wait_s: float = 5.0) -> du
 
 
 def snapshot_info(conn: duckdb.DuckDBPyConnection) -> dict[str, object]:
-    """When the open snapshot was copied and published, its job count, and what publishing cost."""
+    """When the open snapshot was copied and published, its job count, and what publishing cost
+    (on DuckLake: the snapshot id and time the connection reads, and its job count)."""
+    if db.is_lake(conn):
+        snapshot_id = lake.current_snapshot(conn)
+        when = conn.execute(
+            f"select snapshot_time from ducklake_snapshots('{lake.ALIAS}') where snapshot_id = ?",
+            [snapshot_id],
+        ).fetchall()
+        jobs = (
+            conn.execute("select count(*) from jobs").fetchall()[0][0] if db.table_exists(conn, "jobs") else 0
+        )
+        return {"snapshot_id": snapshot_id, "snapshot_time": when[0][0] if when else None, "jobs": jobs}
     cursor = conn.execute("select * from snapshot_meta")
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()

@@ -4,6 +4,7 @@ Dagster instance configs load with the same queue settings as the local `dagster
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tomllib
@@ -86,16 +87,30 @@ def test_vllm_only_in_the_gpu_profile(compose: dict) -> None:
     assert overlay["depends_on"]["vllm"]["condition"] == "service_healthy"
 
 
-def test_duckdb_volume_is_shared_by_every_service_that_opens_the_store(compose: dict) -> None:
+def test_store_is_a_ducklake_on_dagsters_postgres_shared_by_every_service_that_opens_it(
+    compose: dict,
+) -> None:
+    from job_assets.store import lake
+
     assert "job_data" in compose["volumes"]
     for name in ("user_code", "notebook"):  # runs execute in user_code (DefaultRunLauncher)
         service = compose["services"][name]
+        env = service["environment"]
+        assert lake.target(env["JOB_ASSETS_DB"], None).catalog == "postgres", name
+        assert "host=postgres" in env["JOB_ASSETS_DB"], name
         mounts = [v for v in service["volumes"] if v.startswith("job_data:")]
-        assert mounts, f"{name} does not mount the store volume"
+        assert mounts, f"{name} does not mount the store's data volume"
         target = mounts[0].split(":")[1]
-        assert service["environment"]["JOB_ASSETS_DB"].startswith(target + "/"), name
-    launcher = load(POSTGRES_YAML)["run_launcher"]["class"]
-    assert launcher == "DefaultRunLauncher", "another launcher needs the volume in its container kwargs"
+        data_path = re.sub(r"^\$\{\w+:-(.*)\}$", r"\1", env["JOB_ASSETS_DATA_PATH"])  # the default
+        assert data_path.startswith(target + "/"), name
+    for name in ("dagster_init", "user_code", "webserver", "daemon"):  # one instance configuration
+        assert any("deploy/dagster.ducklake.yaml:" in v for v in compose["services"][name]["volumes"]), name
+    instance = load(ROOT / "deploy" / "dagster.ducklake.yaml")
+    assert instance["run_launcher"]["class"] == "DefaultRunLauncher"
+    assert instance["concurrency"]["runs"]["max_concurrent_runs"] > 1
+    assert {"key": "job_assets/gpu", "value": "vllm", "limit": 1} in instance["concurrency"]["runs"][
+        "tag_concurrency_limits"
+    ]
 
 
 def test_workspace_points_at_the_code_server() -> None:
@@ -139,7 +154,7 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
 
 def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
     values = load(ROOT / "deploy" / "k8s" / "values.yaml")
-    local = load(ROOT / "dagster.yaml")
+    local = load(ROOT / "deploy" / "dagster.ducklake.yaml")  # the cluster runs the DuckLake store
     assert values["runLauncher"]["type"] == "K8sRunLauncher"
     assert values["postgresql"]["enabled"] is True
     assert values["postgresql"]["postgresqlScheme"] == "postgresql+psycopg2"
@@ -156,10 +171,13 @@ def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
         "limits in one place"
     )
     launcher = values["runLauncher"]["config"]["k8sRunLauncher"]
-    mount = launcher["volumeMounts"][0]
+    assert not launcher.get("volumes"), "DuckLake runs need no node-pinned volume"
     deployment = values["dagster-user-deployments"]["deployments"][0]
     env = {e["name"]: e["value"] for e in deployment["env"]}
-    assert env["JOB_ASSETS_DB"].startswith(mount["mountPath"] + "/")
+    from job_assets.store import lake
+
+    assert lake.target(env["JOB_ASSETS_DB"], env["JOB_ASSETS_DATA_PATH"]).catalog == "postgres"
+    assert env["JOB_ASSETS_DATA_PATH"].startswith("s3://")
     gpu_config = json.loads(env["JOB_ASSETS_K8S_GPU_CONFIG"])  # the dagster-k8s/config run tag's value
     sidecar = gpu_config["pod_spec_config"]["init_containers"][0]
     assert sidecar["resources"]["limits"]["nvidia.com/gpu"] == "1"

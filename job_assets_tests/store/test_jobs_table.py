@@ -1,15 +1,13 @@
-"""`jobs`, `job_matches`, `user_fields` and `jobs_view` in a real DuckDB file."""
+"""`jobs`, `job_matches`, `user_fields` and `jobs_view` on every store backend (a DuckDB file, DuckLake)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import polars as pl
 import pytest
 
 from job_assets.dedup.history import deduplicate_postings
-from job_assets.store.db import connect
 from job_assets.store.jobs_table import (
     UnknownJobError,
     ensure_schema,
@@ -21,6 +19,7 @@ from job_assets.store.jobs_table import (
     write_jobs,
 )
 from job_assets_tests.dedup.postings import DAY1, DAY2, company_base, description, frame, posting
+from job_assets_tests.store.conftest import Store
 
 
 def first_build():
@@ -32,9 +31,9 @@ def job_id(build, key: str) -> str:
     return build.matches.filter(pl.col("posting_key") == key)["job_id"].item()
 
 
-def test_write_then_read_round_trips_every_column(tmp_path: Path) -> None:
+def test_write_then_read_round_trips_every_column(store: Store) -> None:
     _, build = first_build()
-    with connect(tmp_path / "jobs.duckdb") as conn:
+    with store.connect() as conn:
         write_jobs(conn, build)
         assert read_jobs(conn).equals(build.jobs)
         assert read_matches(conn).equals(build.matches)
@@ -43,16 +42,15 @@ def test_write_then_read_round_trips_every_column(tmp_path: Path) -> None:
     assert view["favorite"].to_list() == [False] * view.height and set(view["status"]) == {"new"}
 
 
-def test_user_fields_survive_rebuilds_and_follow_merges(tmp_path: Path) -> None:
+def test_user_fields_survive_rebuilds_and_follow_merges(store: Store) -> None:
     rows, first = first_build()
-    path = tmp_path / "jobs.duckdb"
     design = job_id(first, "greenhouse:acme-design")
-    with connect(path) as conn:
+    with store.connect() as conn:
         write_jobs(conn, first)
         set_user_fields(conn, design, favorite=True, status="applied", notes="ping Ana")
     without_design = [r for r in rows if r["posting_key"] != "greenhouse:acme-design"]
     second = deduplicate_postings(frame(without_design), first.jobs, first.matches, {"acme"}, DAY2)
-    with connect(path) as conn:
+    with store.connect() as conn:
         write_jobs(conn, second)
         write_jobs(conn, second)  # idempotent
         row = read_jobs_view(conn).filter(pl.col("job_id") == design).to_dicts()[0]
@@ -67,7 +65,7 @@ def test_user_fields_survive_rebuilds_and_follow_merges(tmp_path: Path) -> None:
         second,
         merges=pl.DataFrame({"from_job_id": [design], "into_job_id": [job_id(second, "greenhouse:acme-id")]}),
     )
-    with connect(path) as conn:
+    with store.connect() as conn:
         set_user_fields(conn, job_id(second, "greenhouse:acme-id"), notes="own note")
         write_jobs(conn, merged)
         write_jobs(conn, merged)  # a retried write merges nothing twice
@@ -81,10 +79,10 @@ def test_user_fields_survive_rebuilds_and_follow_merges(tmp_path: Path) -> None:
     assert survivor["notes"] == "own note\nping Ana"
 
 
-def test_set_user_fields_updates_only_what_it_is_given(tmp_path: Path) -> None:
+def test_set_user_fields_updates_only_what_it_is_given(store: Store) -> None:
     _, build = first_build()
     target = job_id(build, "greenhouse:acme-search")
-    with connect(tmp_path / "jobs.duckdb") as conn:
+    with store.connect() as conn:
         write_jobs(conn, build)
         set_user_fields(conn, target, favorite=True, notes="first note")
         row = set_user_fields(conn, target, status="interviewing")
@@ -93,14 +91,14 @@ def test_set_user_fields_updates_only_what_it_is_given(tmp_path: Path) -> None:
         assert (row["favorite"], row["status"], row["notes"]) == (False, "interviewing", None)
 
 
-def test_set_user_fields_errors_are_clear(tmp_path: Path) -> None:
+def test_set_user_fields_errors_are_clear(store: Store) -> None:
     with (
-        connect(tmp_path / "empty.duckdb") as conn,
+        store.connect() as conn,
         pytest.raises(UnknownJobError, match="materialize the `jobs` asset"),
     ):
         set_user_fields(conn, "job_x", favorite=True)
     _, build = first_build()
-    with connect(tmp_path / "jobs.duckdb") as conn:
+    with store.connect() as conn:
         write_jobs(conn, build)
         with pytest.raises(ValueError, match=r"unknown status 'maybe'.*interested"):
             set_user_fields(conn, job_id(build, "greenhouse:acme-pay"), status="maybe")
@@ -111,9 +109,9 @@ def test_set_user_fields_errors_are_clear(tmp_path: Path) -> None:
         assert read_user_fields(conn).is_empty()
 
 
-def test_a_failed_write_leaves_the_previous_tables(tmp_path: Path) -> None:
+def test_a_failed_write_leaves_the_previous_tables(store: Store) -> None:
     _, build = first_build()
-    with connect(tmp_path / "jobs.duckdb") as conn:
+    with store.connect() as conn:
         write_jobs(conn, build)
         broken = replace(build, jobs=pl.concat([build.jobs, build.jobs.head(1)]))
         with pytest.raises(ValueError, match="not unique"):
@@ -124,8 +122,8 @@ def test_a_failed_write_leaves_the_previous_tables(tmp_path: Path) -> None:
         assert read_jobs(conn).equals(build.jobs) and read_matches(conn).equals(build.matches)
 
 
-def test_ensure_schema_and_reads_before_the_first_build(tmp_path: Path) -> None:
-    with connect(tmp_path / "jobs.duckdb") as conn:
+def test_ensure_schema_and_reads_before_the_first_build(store: Store) -> None:
+    with store.connect() as conn:
         assert read_jobs(conn).is_empty() and read_matches(conn).is_empty()
         ensure_schema(conn)
         ensure_schema(conn)
@@ -139,9 +137,9 @@ def build_cols() -> list[str]:
     return list(JOBS_SCHEMA)
 
 
-def test_previous_state_read_back_feeds_the_next_build(tmp_path: Path) -> None:
+def test_previous_state_read_back_feeds_the_next_build(store: Store) -> None:
     rows, first = first_build()
-    with connect(tmp_path / "jobs.duckdb") as conn:
+    with store.connect() as conn:
         write_jobs(conn, first)
         previous_jobs, previous_matches = read_jobs(conn), read_matches(conn)
     repost = posting(

@@ -1,0 +1,103 @@
+"""Rebuild `jobs` from the enriched postings so that it is never stale and never written over a newer one.
+
+On a DuckDB file the writer holds the file's lock, and runs that queue behind it each rebuild from what
+they read. On a DuckLake, company partitions commit concurrently while a build runs, so the build
+remembers the snapshot it read and, inside its write transaction, checks that no input (`enriched_postings`,
+`scrape_log`) and no output (`jobs`, `job_matches`: another build) changed since; if one did, it is read and
+built again from the new state. A company that commits after that check but before the build's commit
+is caught by looking again after the commit, and the build is redone. Two builds that write at once
+conflict in DuckLake's commit (both replace `jobs`), and the loser rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+import polars as pl
+
+from job_assets.dedup.history import JobsBuild, deduplicate_postings
+from job_assets.enrichment.schema import ENRICHED_SCHEMA
+from job_assets.store import lake, scrape_log
+from job_assets.store.db import is_lake, read_table
+from job_assets.store.jobs_table import read_jobs, read_matches, write_jobs
+
+INPUTS = ("enriched_postings", "scrape_log")
+OUTPUTS = ("jobs", "job_matches")
+MAX_ROUNDS = 20
+
+Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+Build = Callable[[pl.DataFrame, pl.DataFrame, pl.DataFrame, set[str], datetime], JobsBuild]
+
+
+class _Stale(Exception):
+    """The state a build was made from is no longer the latest: build again."""
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    build: JobsBuild
+    postings: int
+    rounds: int  # 1 = built once; more = redone after racing with other commits
+    snapshot: int | None  # the DuckLake snapshot the build was made from (None on a file)
+    settled: bool  # False: still racing after MAX_ROUNDS (the next build picks up what it missed)
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    current: pl.DataFrame
+    previous: pl.DataFrame
+    previous_matches: pl.DataFrame
+    scraped: set[str]
+    snapshot: int | None
+
+
+def _read(conn: duckdb.DuckDBPyConnection, on_lake: bool) -> _Inputs:
+    if on_lake:  # one transaction: every table at one snapshot
+        conn.execute("begin transaction")
+    try:
+        seen = lake.current_snapshot(conn) if on_lake else None
+        current = read_table(conn, "enriched_postings", schema=ENRICHED_SCHEMA)
+        previous, previous_matches = read_jobs(conn), read_matches(conn)
+        latest = scrape_log.latest(conn)
+    finally:
+        if on_lake:
+            conn.execute("commit")
+    # Only a company whose latest scrape succeeded may have vanished jobs closed.
+    scraped = set(latest.filter(pl.col("status") == "ok").get_column("company").to_list())
+    return _Inputs(current, previous, previous_matches, scraped, seen)
+
+
+def rebuild_jobs(connect: Connect, build: Build = deduplicate_postings, now: datetime | None = None) -> Rebuilt:
+    """Read, build and write `jobs` until what was written reflects the latest committed inputs."""
+    for round_ in range(1, MAX_ROUNDS + 1):
+        with connect() as conn:
+            on_lake = is_lake(conn)
+            inputs = _read(conn, on_lake)
+        result = build(
+            inputs.current, inputs.previous, inputs.previous_matches, inputs.scraped, now or datetime.now(UTC)
+        )
+        with connect() as conn:
+            if inputs.snapshot is None:
+                write_jobs(conn, result)
+                return Rebuilt(result, inputs.current.height, round_, None, True)
+            began: list[int] = []
+
+            def check(
+                conn: duckdb.DuckDBPyConnection = conn, seen: int = inputs.snapshot, began: list[int] = began
+            ) -> None:
+                began.append(lake.current_snapshot(conn))
+                if lake.changed_since(conn, seen, INPUTS + OUTPUTS):
+                    raise _Stale
+
+            try:
+                write_jobs(conn, result, check=check, with_search_index=True)
+            except _Stale:
+                continue
+            # Committed. A company that committed between our check and our commit is not in it: redo.
+            if not lake.changed_since(conn, began[-1], INPUTS):
+                return Rebuilt(result, inputs.current.height, round_, inputs.snapshot, True)
+    return Rebuilt(result, inputs.current.height, MAX_ROUNDS, inputs.snapshot, False)
