@@ -1,9 +1,10 @@
 """The daemon keeps the store fresh on its own: a schedule tick scrapes, automation carries the update
 through enrichment to the jobs table, and the next tick with no changes makes no LLM calls.
 
-No waiting for a wall-clock tick to come round: the schedule runs every minute and its state is stored as
-started 65 s ago, so the daemon's scheduler finds a due tick on its first pass (as after a restart), and the
-next one falls while the first chain is still running. The logic of the schedule, the sensors and the
+No waiting for a wall-clock tick to come round: the schedule runs every two minutes and its state is stored
+as started 125 s ago, so the daemon's scheduler finds a due tick on its first pass (as after a restart: its
+log says "not trying to catch up" and evaluates the last due tick), and the next one falls while the first
+chain is still running. The logic of the schedule, the sensors and the
 automation conditions is tested in-process (`test_sensors.py`, `test_automation_conditions.py`); this is the
 one test that runs it all under a real daemon.
 """
@@ -97,12 +98,12 @@ def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(
             "JOB_ASSETS_COMPANIES": str(registry),
             "JOB_ASSETS_LLM_URL": llm.base_url,
             "JOB_ASSETS_LLM_MODEL": "fake-llm",
-            "JOB_ASSETS_SCHEDULE_CRON": "* * * * *",  # a tick every minute instead of every day
+            "JOB_ASSETS_SCHEDULE_CRON": "*/2 * * * *",  # a tick every two minutes instead of every day
         }
         for name, value in settings.items():  # the code server the workspace starts reads them too
             monkeypatch.setenv(name, value)
         env = {**os.environ, **settings}
-        start_schedule_in_the_past(instance, 65)
+        start_schedule_in_the_past(instance, 125)  # so a tick is due when the daemon starts
         daemon = [
             str(Path(sys.executable).parent / "dagster-daemon"),
             "run",
