@@ -31,12 +31,12 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from job_assets.config import LLMSettings
-from job_assets.enrichment import cache
 from job_assets.enrichment.enrich import enrich_postings
 from job_assets.enrichment.llm import LLMConfig
 from job_assets.enrichment.schema import PROMPT_VERSION
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.sources.base import stable_hash
+from job_assets.store import enrichment_cache as cache
 
 TITLES = ["Senior Backend Engineer", "Data Engineer II", "Staff ML Engineer", "Product Designer", "SRE"]
 PARAGRAPHS = [

@@ -14,6 +14,7 @@ publishes the notebook snapshot (copy + search index, as the pipeline does), mir
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from benchmarks.sqlite_mirror import compare, run_sqlite, to_sqlite
 from job_assets.store import extensions, queries, snapshot
 from job_assets.store.db import connect
 
@@ -274,12 +276,10 @@ def main() -> None:
         search_section(duck, live, args.runs, args.fts, args.show)
         return
     start = time.perf_counter()
-    lite = queries.to_sqlite(duck, workdir / "jobs.sqlite")
+    lite = to_sqlite(duck, workdir / "jobs.sqlite")
     mirror_s = time.perf_counter() - start
 
-    print(
-        f"{args.jobs:,} jobs in {workdir}  (duckdb {duckdb.__version__}, sqlite {queries.sqlite3.sqlite_version})"
-    )
+    print(f"{args.jobs:,} jobs in {workdir}  (duckdb {duckdb.__version__}, sqlite {sqlite3.sqlite_version})")
     print(f"generate live store {gen_s:.1f}s | publish snapshot {publish_s:.1f}s (live store held {meta['copy_seconds']:.2f}s,"
           f" search index {meta['index_seconds']:.1f}s) | mirror to SQLite {mirror_s:.1f}s")  # fmt: skip
     print(
@@ -290,10 +290,10 @@ def main() -> None:
     print("-" * len(header))
     for name in queries.QUERIES:
         frame = queries.run(duck, name)
-        rows = queries.run_sqlite(lite, name)
+        rows = run_sqlite(lite, name)
         d = _time(lambda name=name: queries.run(duck, name), args.runs)
-        s = _time(lambda name=name: queries.run_sqlite(lite, name), args.runs)
-        same = "yes" if queries.compare(rows, frame) else "NO"
+        s = _time(lambda name=name: run_sqlite(lite, name), args.runs)
+        same = "yes" if compare(rows, frame) else "NO"
         d50, s50 = statistics.median(d), statistics.median(s)
         print(f"{name:<24}{frame.height:>6}  {d50 * 1e3:>9.1f}ms{_pct(d, 0.95) * 1e3:>7.1f}ms"
               f"  {s50 * 1e3:>9.1f}ms{_pct(s, 0.95) * 1e3:>7.1f}ms  {s50 / d50:>12.2f}x  {same}")  # fmt: skip

@@ -1,11 +1,17 @@
-"""Shared fixtures: the sample boards over loopback, a DuckDB file and resources pointing at them."""
+"""Shared fixtures: the sample boards over loopback, a DuckDB file and resources pointing at them, and the
+demo's store (made once per session)."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
+from job_assets.config import PROJECT_ROOT
 from job_assets.resources import HttpResource, LLMResource, RegistryResource, StoreResource
 from job_assets_sandbox.sample_registry import sample_registry_path
 from job_assets_sandbox.server import AtsDevServer
@@ -38,3 +44,22 @@ def pipeline_resources(ats_server: AtsDevServer, db_path: Path) -> dict[str, dg.
         ),
         "llm": LLMResource(),
     }
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    db: Path
+    home: Path
+    result: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """`job-assets demo` exactly as a user runs it (the installed command, a fresh store and Dagster home),
+    once per session: every test that needs the demo's store shares it. Copy the store before writing to it."""
+    workdir = tmp_path_factory.mktemp("demo")
+    env = {**os.environ, "JOB_ASSETS_DB": str(workdir / "jobs.duckdb"), "DAGSTER_HOME": str(workdir / "home")}
+    env.pop("JOB_ASSETS_COMPANIES", None)
+    command = [str(Path(sys.executable).parent / "job-assets"), "demo"]
+    result = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=900)
+    return DemoRun(workdir / "jobs.duckdb", workdir / "home", result)

@@ -30,3 +30,16 @@ def test_only_the_demo_command_imports_the_sandbox_and_only_lazily() -> None:
             if relative != "cli/__init__.py" or id(node) in top_level:
                 offenders.append(f"{relative}:{node.lineno} imports {module}")
     assert offenders == []
+
+
+def test_the_store_and_the_queries_import_without_dagster() -> None:
+    """A notebook reading the store must not pay for importing Dagster (seconds on a small machine)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, job_assets.store.queries, job_assets.store.snapshot, job_assets.config; "
+        "assert 'dagster' not in sys.modules, sorted(m for m in sys.modules if m.startswith('dagster'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

@@ -12,11 +12,11 @@ import polars as pl
 from job_assets.assets.metadata import preview
 from job_assets.automation.gpu import GPU_POOL
 from job_assets.automation.partitions import company_partitions
-from job_assets.enrichment import cache
 from job_assets.enrichment.enrich import enrich_postings
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.resources import LLMResource, StoreResource
+from job_assets.store import enrichment_cache as cache
 from job_assets.store.db import read_table, replace_partition
 
 TABLE = "enriched_postings"

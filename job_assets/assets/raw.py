@@ -4,18 +4,13 @@ import asyncio
 from datetime import UTC, datetime
 
 import dagster as dg
-import polars as pl
 
 from job_assets.assets.metadata import preview, seconds
 from job_assets.automation.partitions import company_partitions
 from job_assets.resources import HttpResource, RegistryResource, StoreResource
 from job_assets.sources.base import SourceError, raw_frame
 from job_assets.sources.fetch import CompanyFetchError, fetch_companies
-from job_assets.store import scrape_log
-from job_assets.store.db import replace_partition
-from job_assets.store.raw import rows_from_sites
-
-TABLE = "raw_postings"
+from job_assets.store import raw as raw_store
 
 
 @dg.asset(
@@ -39,20 +34,18 @@ def raw_postings(
     frames = []
     with store.connect() as conn:  # one short write transaction per company, after all HTTP is done
         for slug, result in results.items():
-            finished = datetime.now(UTC)
+            when = {"run_id": context.run_id, "started_at": started, "finished_at": datetime.now(UTC)}
             if isinstance(result, CompanyFetchError | SourceError):
                 failures[slug] = str(result)
-                scrape_log.record(conn, slug, context.run_id, started, finished, "failed", None, str(result))
+                raw_store.record_failed_scrape(conn, slug, str(result), **when)
                 continue
-            frame = raw_frame(result.postings)
-            if result.stale_sites:  # a job board failed while the others answered: keep its last good rows
-                carried = rows_from_sites(conn, slug, "jobspy", result.stale_sites)
-                frame = pl.concat([frame, carried.join(frame, on=["source", "source_id"], how="anti")])
+            frame, carried = raw_store.write_scrape(
+                conn, slug, raw_frame(result.postings), result.stale_sites, **when
+            )
+            if result.stale_sites:
                 warnings.append(
-                    f"{slug}: kept {carried.height} postings of failed boards {sorted(result.stale_sites)}"
+                    f"{slug}: kept {carried} postings of failed boards {sorted(result.stale_sites)}"
                 )
-            replace_partition(conn, TABLE, slug, frame)
-            scrape_log.record(conn, slug, context.run_id, started, finished, "ok", frame.height)
             written[slug] = frame.height
             warnings.extend(f"{slug}: {w}" for w in result.warnings)
             fetch_seconds += result.seconds

@@ -18,7 +18,6 @@ from typing import Any
 import polars as pl
 from pydantic import ValidationError
 
-from job_assets.enrichment.cache import CacheEntry
 from job_assets.enrichment.llm import LLMConfig, LLMExtractor, Outcome
 from job_assets.enrichment.merge import merge
 from job_assets.enrichment.prompt import PostingText
@@ -26,6 +25,17 @@ from job_assets.enrichment.rules import RULES_VERSION, extract_rules
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION, ExtractedFields
 from job_assets.enrichment.stats import EnrichStats
 from job_assets.parsing.schema import PARSED_SCHEMA
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """A valid LLM answer to keep: the enrichment cache (`store/enrichment_cache.py`) is keyed by content hash,
+    model and prompt version, so an unchanged posting is never sent twice."""
+
+    content_hash: str
+    model: str
+    prompt_version: str
+    fields: dict[str, Any]
 
 
 @dataclass(frozen=True)

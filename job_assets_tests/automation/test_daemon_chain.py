@@ -1,14 +1,31 @@
 """The daemon keeps the store fresh on its own: a schedule tick scrapes, automation carries the update
-through enrichment to the jobs table, and the next tick with no changes makes no LLM calls."""
+through enrichment to the jobs table, and the next tick with no changes makes no LLM calls.
+
+No waiting for a wall-clock tick to come round: the schedule runs every two minutes and its state is stored
+as started 125 s ago, so the daemon's scheduler finds a due tick on its first pass (as after a restart: its
+log says "not trying to catch up" and evaluates the last due tick), and the next one falls while the first
+chain is still running. The logic of the schedule, the sensors and the
+automation conditions is tested in-process (`test_sensors.py`, `test_automation_conditions.py`); this is the
+one test that runs it all under a real daemon.
+"""
 
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import dagster as dg
 import pytest
 import yaml
+from dagster._core.scheduler.instigation import (
+    InstigatorState,
+    InstigatorStatus,
+    InstigatorType,
+    ScheduleInstigatorData,
+)
+from dagster._core.workspace.context import WorkspaceProcessContext
+from dagster._core.workspace.load_target import WorkspaceFileTarget
 
 from job_assets.cli.instance import set_pool_limits
 from job_assets.config import PROJECT_ROOT
@@ -45,7 +62,23 @@ def chain_done_after(instance: dg.DagsterInstance, since: float) -> bool:
     return ordered and latest(instance, dg.AssetKey("jobs")) > max(stamps)
 
 
-def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(tmp_path: Path) -> None:
+def start_schedule_in_the_past(instance: dg.DagsterInstance, seconds_ago: float) -> None:
+    """Store `daily_scrape` as started `seconds_ago`, as the scheduler itself records a started schedule."""
+    target = WorkspaceFileTarget([str(PROJECT_ROOT / "workspace.yaml")])
+    with WorkspaceProcessContext(instance, target) as workspace:
+        location = workspace.create_request_context().get_code_location("job_assets")
+        (repository,) = location.get_repositories().values()
+        schedule = repository.get_schedule("daily_scrape")
+        data = ScheduleInstigatorData(schedule.cron_schedule, start_timestamp=time.time() - seconds_ago)
+        state = InstigatorState(
+            schedule.get_remote_origin(), InstigatorType.SCHEDULE, InstigatorStatus.RUNNING, data
+        )
+        instance.add_instigator_state(state)
+
+
+def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
@@ -58,8 +91,7 @@ def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(tm
     set_pool_limits(instance)
 
     with AtsDevServer() as boards, FakeLLMServer() as llm:
-        env = {
-            **os.environ,
+        settings = {
             **boards.env(),
             "DAGSTER_HOME": str(home),
             "JOB_ASSETS_DB": str(db),
@@ -68,6 +100,10 @@ def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(tm
             "JOB_ASSETS_LLM_MODEL": "fake-llm",
             "JOB_ASSETS_SCHEDULE_CRON": "*/2 * * * *",  # a tick every two minutes instead of every day
         }
+        for name, value in settings.items():  # the code server the workspace starts reads them too
+            monkeypatch.setenv(name, value)
+        env = {**os.environ, **settings}
+        start_schedule_in_the_past(instance, 125)  # so a tick is due when the daemon starts
         daemon = [
             str(Path(sys.executable).parent / "dagster-daemon"),
             "run",

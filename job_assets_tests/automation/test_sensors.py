@@ -120,5 +120,6 @@ def test_partition_sync_is_one_rule_for_the_sensor_and_the_cli(tmp_path: Path) -
 def test_batched_schedule_requests_cover_every_company_once() -> None:
     keys = [f"c{i:02d}" for i in range(7)]
     requests = scrape_requests(keys, 3, "t")
-    ranges = [(r.tags[RANGE_START], r.tags[RANGE_END]) for r in requests]
-    assert ranges == [("c00", "c02"), ("c03", "c05"), ("c06", "c06")]
+    runs = [(r.partition_key, r.tags.get(RANGE_START), r.tags.get(RANGE_END)) for r in requests]
+    assert runs == [(None, "c00", "c02"), (None, "c03", "c05"), ("c06", None, None)]  # one left: a plain run
+    assert len({r.run_key for r in requests}) == len(requests)

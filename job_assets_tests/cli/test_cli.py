@@ -12,6 +12,7 @@ import yaml
 from job_assets.store.db import connect
 from job_assets.store.summary import counts_per_company
 from job_assets_sandbox.server import AtsDevServer
+from job_assets_tests.conftest import DemoRun
 
 pytestmark = pytest.mark.slow
 
@@ -21,25 +22,23 @@ def job_assets(*args: str, env: dict[str, str], timeout: float = 600) -> subproc
     return subprocess.run(command, env={**os.environ, **env}, capture_output=True, text=True, timeout=timeout)
 
 
-def test_demo_fills_every_table_and_records_runs_in_the_instance(tmp_path: Path) -> None:
-    env = {"JOB_ASSETS_DB": str(tmp_path / "jobs.duckdb"), "DAGSTER_HOME": str(tmp_path / "home")}
-    env.pop("JOB_ASSETS_COMPANIES", None)
-    result = job_assets("demo", env=env)
+def test_demo_fills_every_table_and_records_runs_in_the_instance(demo_run: DemoRun) -> None:
+    result = demo_run.result
     assert result.returncode == 0, result.stderr[-3000:]
     assert "11 companies ok, 0 failed" in result.stderr  # 10 on the ATS boards, 1 careers site only
 
-    with connect(tmp_path / "jobs.duckdb", read_only=True) as conn:
+    with connect(demo_run.db, read_only=True) as conn:
         counts = counts_per_company(conn)
     assert len(counts) == 11
     assert sum(c["raw"] for c in counts.values()) >= 150
     assert all(c["raw"] == c["parsed"] == c["enriched"] > 0 and c["jobs"] > 0 for c in counts.values())
 
-    with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
+    with dg.DagsterInstance.from_config(str(demo_run.home)) as instance:
         runs = instance.get_runs()
         assert {r.job_name for r in runs} == {"refresh_companies", "build_jobs_table"}
         assert all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
         assert len(instance.get_dynamic_partitions("company")) == 11
-    with connect(tmp_path / "jobs.duckdb", read_only=True) as conn:
+    with connect(demo_run.db, read_only=True) as conn:
         sources = dict(conn.execute("select source, count(*) from raw_postings group by 1").fetchall())
         mirrored = conn.execute("select count(*) from jobs where len(sources) > 1").fetchall()[0][0]
     assert set(sources) == {"greenhouse", "lever", "ashby", "careers_page", "jobspy"}  # every source type

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -14,6 +11,7 @@ import pytest
 from nbclient import NotebookClient
 
 from job_assets.store import snapshot
+from job_assets_tests.conftest import DemoRun
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "explore_jobs.ipynb"
@@ -59,12 +57,10 @@ def test_notebook_runs_on_a_generated_store(tmp_path: Path, monkeypatch: pytest.
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("job-assets") is None and not (Path(sys.prefix) / "bin" / "job-assets").exists(),
-                    reason="the job-assets CLI is not installed")  # fmt: skip
-def test_notebook_runs_on_the_demo_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_notebook_runs_on_the_demo_store(
+    demo_run: DemoRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert demo_run.result.returncode == 0, demo_run.result.stderr[-3000:]
     live = tmp_path / "jobs.duckdb"
-    env = {**os.environ, "JOB_ASSETS_DB": str(live), "DAGSTER_HOME": str(tmp_path / "dagster_home")}
-    cli = shutil.which("job-assets") or str(Path(sys.prefix) / "bin" / "job-assets")
-    result = subprocess.run([cli, "demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    shutil.copyfile(demo_run.db, live)  # the notebook marks a job: leave the shared demo store as it was
     check_outputs(execute(live, monkeypatch, tmp_path))

@@ -12,10 +12,11 @@ import duckdb
 import polars as pl
 import pytest
 
-from job_assets.enrichment import cache, enrich
+from job_assets.enrichment import enrich
 from job_assets.enrichment.enrich import EnrichResult, enrich_postings
 from job_assets.enrichment.llm import LLMConfig
 from job_assets.enrichment.schema import PROMPT_VERSION
+from job_assets.store import enrichment_cache as cache
 from job_assets_sandbox.llm_server import FakeLLMServer
 
 from .conftest import fast_config, parsed_frame, parsed_row

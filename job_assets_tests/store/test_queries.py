@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from benchmarks.sqlite_mirror import compare, run_sqlite, to_sqlite
 from job_assets.dedup.schema import JOBS_SCHEMA, conform
 from job_assets.store import db, queries, snapshot
 from job_assets_tests.deploy.test_notebook import load_benchmark
@@ -21,7 +22,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[duckdb.DuckDBPy
     load_benchmark().generate_store(live, 5000)
     snapshot.publish_snapshot(live)
     duck = snapshot.open_reader(live)
-    lite = queries.to_sqlite(duck, workdir / "jobs.sqlite")
+    lite = to_sqlite(duck, workdir / "jobs.sqlite")
     yield duck, lite
     duck.close()
     lite.close()
@@ -31,9 +32,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[duckdb.DuckDBPy
 def test_duckdb_and_sqlite_agree(generated, name: str) -> None:
     duck, lite = generated
     frame = queries.run(duck, name)
-    rows = queries.run_sqlite(lite, name)
+    rows = run_sqlite(lite, name)
     assert frame.height > 0, f"{name} found nothing on 5,000 generated jobs"
-    assert queries.compare(rows, frame), f"{name}:\nduckdb {frame.head(5)}\nsqlite {rows[:5]}"
+    assert compare(rows, frame), f"{name}:\nduckdb {frame.head(5)}\nsqlite {rows[:5]}"
 
 
 def test_pay_quantiles_are_ordered_and_cover_every_group(generated) -> None:

@@ -1,4 +1,4 @@
-"""The LLM answer cache: one row per (content hash, model, prompt version), in the DuckDB file.
+"""The LLM answer cache's table (`enrichment_cache`): one row per (content hash, model, prompt version), in the DuckDB file.
 
 An unchanged posting is never sent twice; a new model or prompt version misses and re-enriches. Only valid
 answers are stored (failures are retried next run). The functions take a connection the caller opens briefly:
@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
 
 from job_assets.store.db import in_transaction, is_lake
+
+if TYPE_CHECKING:
+    from job_assets.enrichment.enrich import CacheEntry
 
 TABLE = "enrichment_cache"
 
@@ -27,14 +29,6 @@ CACHE_SCHEMA: dict[str, pl.DataType] = {
     "fields": pl.String(),  # ExtractedFields as JSON
     "created_at": pl.Datetime("us", "UTC"),
 }
-
-
-@dataclass(frozen=True)
-class CacheEntry:
-    content_hash: str
-    model: str
-    prompt_version: str
-    fields: dict[str, Any]
 
 
 def ensure(conn: duckdb.DuckDBPyConnection) -> None:

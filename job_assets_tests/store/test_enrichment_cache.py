@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from job_assets.enrichment import cache
-from job_assets.enrichment.cache import CacheEntry
+from job_assets.enrichment.enrich import CacheEntry
+from job_assets.store import enrichment_cache as cache
 
 
 def _entry(content_hash: str, model: str = "m1", version: str = "v1", remote: str = "remote") -> CacheEntry:
