@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from job_assets.enrichment.rules.pay import find_pay
-from job_assets.enrichment.rules.remote import remote_policy
+from job_assets.enrichment.rules.remote import remote_from_text
 from job_assets.enrichment.rules.requirements import employment_type, visa_sponsorship, years_experience_min
 from job_assets.enrichment.rules.seniority import seniority_from_title
 from job_assets.enrichment.rules.skills import extract_skills
@@ -31,7 +31,7 @@ def extract_rules(
             "salary_max": pay.max if pay else None,
             "salary_currency": pay.currency if pay else None,
             "salary_period": pay.period if pay else None,
-            "remote": remote_policy(None, title, locations, text),
+            "remote": remote_from_text(title, locations, text) or "unknown",
             "seniority": seniority_from_title(title),
             "employment_type": employment_type(title, text),
             "years_experience_min": years_experience_min(text),
