@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from job_assets.enrichment.rules import extract_rules
-from job_assets.enrichment.rules.requirements import employment_type, visa_sponsorship, years_experience_min
+from job_assets.enrichment.rules.employment import employment_type
+from job_assets.enrichment.rules.requirements import visa_sponsorship, years_experience_min
 from job_assets.enrichment.rules.seniority import seniority_from_title
 from job_assets.enrichment.rules.skills import canonical_skill, extract_skills
 from job_assets.enrichment.rules.summary import MAX_CHARS, summarise

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from job_assets.enrichment.rules.pay import find_pay
 from job_assets.enrichment.rules.remote import remote_from_text
-from job_assets.enrichment.rules.requirements import employment_type, visa_sponsorship, years_experience_min
+from job_assets.enrichment.rules.employment import employment_type
+from job_assets.enrichment.rules.requirements import visa_sponsorship, years_experience_min
 from job_assets.enrichment.rules.seniority import seniority_from_title
 from job_assets.enrichment.rules.skills import extract_skills
 from job_assets.enrichment.rules.summary import summarise
