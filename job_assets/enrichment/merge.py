@@ -9,8 +9,10 @@ is one. Where nothing decides, the value stays "unknown"/null: no guess.
 
 - Pay: the ATS's structured pay, else the rules' reading of explicit text, else the LLM (when plausible).
   Deterministic parsing of an explicit range is exact; the LLM covers what no pattern does.
-- Remote (`_remote`): the rules' reading of a statement, else the ATS's workplace, else the LLM's judgement, else
-  "unknown"; `remote_source` says which (text_rules | structured | llm | null).
+- Remote (`_remote`): a statement or label the rules read ("hybrid, 3 days in office", a title's "(Remote)", a
+  place "Remote (US)"), else the ATS's workplace, else a LinkedIn tag ("#LI-Onsite": metadata for another site,
+  so the ATS's own field outranks it), else the LLM's judgement, else "unknown"; `remote_source` says which
+  (text_rules | structured | llm | null).
 - Seniority: a level the rules found in the title (or stated in the description), else the LLM.
 - Employment type (`_employment_type`): the title's or the text's explicit statement, else the ATS's value, else
   the LLM. One exception: text that only says "full-time" does not override a more specific ATS value (intern,
@@ -79,12 +81,15 @@ _SPECIFIC_EMPLOYMENT = frozenset({"intern", "contract", "temporary", "part_time"
 
 
 def _remote(row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields | None) -> tuple[str, str | None]:
-    """(remote policy, where it came from): stated text > the ATS's workplace > the LLM > unknown."""
-    if rules.remote != "unknown":
+    """(remote policy, where it came from): a statement or label > the ATS's workplace > a tag > the LLM."""
+    read = rules.remote != "unknown"
+    if read and getattr(rules, "remote_stated", True):
         return rules.remote, "text_rules"
     workplace = row.get("workplace")
     if workplace in ("remote", "hybrid", "onsite"):
         return workplace, "structured"
+    if read:
+        return rules.remote, "text_rules"
     if llm is not None and llm.remote != "unknown":
         return llm.remote, "llm"
     return "unknown", None

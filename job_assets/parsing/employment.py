@@ -64,7 +64,7 @@ EMPLOYMENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LABEL_ONLY_WORDS: dict[str, tuple[str, ...]] = {
     "intern": ("trainee", "practica"),
     "temporary": ("temporal", "fixedterm", "eventual"),
-    "full_time": ("regular", "salaried", "employee", "indefinida", "perm"),
+    "full_time": ("regular", "salaried", "employee", "indefinida", "perm", "fte"),
 }
 # French words that are English words or acronyms too ("Stage Manager", "CDI Specialist" in healthcare): read in
 # French text and in labels only.

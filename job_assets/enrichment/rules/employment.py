@@ -49,6 +49,20 @@ _STATED = re.compile(
 )
 
 
+# What the company's full-time hires get, in this posting's benefits section, says this hire is full-time when
+# nothing else states a type ("How GitLab Supports Full-Time Employees", "Benefits available to all full-time
+# employees"). Read last, and `merge` never lets it override a more specific ATS type.
+_FULL_TIME_BENEFITS = re.compile(
+    r"\b(?:benefits|perks)\s+(?:available\s+|offered\s+)?(?:to|for)\s+(?:all\s+)?(?:our\s+|\w+\s+)?full[\s-]time\s+"
+    r"(?:\w+\s+)?(?:employees|team\s+members|staff)\b"
+    r"|\bsupports?\s+(?:all\s+|our\s+)?full[\s-]time\s+(?:employees|team\s+members)\b"
+    r"|\bfull[\s-]time\s+(?:employee|team\s+member)s?\s+benefits\b(?!\s*\(?\s*(?:not\s+applicable|does\s+not\s+apply"
+    r"|excluding|except))"
+    r"|\bfull[\s-]time\s+(?:employees|team\s+members)\s+(?:are|will\s+be)\s+eligible\b",
+    _I,
+)
+
+
 def title_employment_type(title: str | None, french: bool = False) -> str | None:
     """"Summer Intern", "Designer - 6 month contract", "Stagiaire Marketing", "Werkstudent (m/w/d)"."""
     if not title:
@@ -69,7 +83,9 @@ def employment_type(title: str | None, text: str | None) -> str | None:
             return kind
     for match in _STATED.finditer(text):
         value = next(v for v in match.groups() if v)
-        kind = kind_in_words(value, label=match.group("foreign") is not None)
+        kind = kind_in_words(value, french=french)
         if kind:
             return kind
+    if _FULL_TIME_BENEFITS.search(text):
+        return "full_time"
     return None

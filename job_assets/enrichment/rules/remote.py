@@ -1,27 +1,33 @@
-"""Remote policy from what a posting's own words say about THIS role: title, location labels, then the prose.
+"""Remote policy from what a posting's own words say about THIS role.
 
 Only statements of policy count. A word is not a statement: "Work From Home Support" and "home office stipend"
 are benefits, "hybrid commission model" is pay, "distributed team" and "in-person prospecting" describe the
-work, "remote-first" describes the company. What is read (phrase patterns, in `remote_phrases`):
+work, "remote-first" describes the company. Two strengths (`merge` places the ATS's structured value between):
 
-1. policy statements: "this role is hybrid", "3 days a week in the office", "office 3x a week", "in the office
-   Tuesday-Thursday", "#LI-Hybrid", "Workplace type: Remote", "within commuting distance", "100% télétravail",
-   "vor Ort", "modalidad híbrida"...; a stated hybrid arrangement beats the rest, then an office requirement
-   ("not remote", "on-site five days"), then remote;
-2. labels (title, locations): "Remote - US", "London (Hybrid)", "(Télétravail)";
+- stated: a sentence about the role ("this role is hybrid", "3 days a week in the office", "in-office three
+  days a week", "in the office Tuesday-Thursday", "within commuting distance", "100% télétravail", "vor Ort",
+  "modalidad híbrida"), else the title's own label ("Engineer (Remote)"), else the location labels ("Remote - US",
+  "London (Hybrid)"). A stated hybrid arrangement beats the rest, then an office requirement ("not remote",
+  "on-site five days"), then remote. A location label speaks for its place only: any remote place means the role
+  can be held remotely; hybrid or on-site only when every place says so.
+- tagged: LinkedIn tags ("#LI-Hybrid", "R123_Hybrid") and bare French/German/Spanish words for home working
+  ("Homeoffice", "télétravail"). Tags are posting metadata for another site, and a bare "Homeoffice" says there
+  is some home working, not how much: they decide only when the ATS's field does not.
 
-What a company says of itself ("we are remote-first") is not read: it is not this role's policy, and a board's
-structured value or the LLM decides then. Nothing stated: None, and the caller decides (`merge`).
+Nothing said: None, and the caller decides (`merge`: the ATS's value, the LLM, or "unknown").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from job_assets.enrichment.rules.remote_phrases import (
     BENEFIT,
     COMMUTE,
+    FIVE_DAYS,
+    FREQUENCY,
     HYBRID,
     HYBRID_HINT,
     LABEL_HYBRID,
@@ -32,9 +38,16 @@ from job_assets.enrichment.rules.remote_phrases import (
     NOT_REMOTE,
     ONSITE,
     REMOTE,
+    SENTENCE,
+    TAGS,
+    WORKPLACE_WORD,
 )
 
-POLICIES = ("remote", "hybrid", "onsite")
+
+@dataclass(frozen=True)
+class RemoteReading:
+    policy: str | None  # remote | hybrid | onsite, or None when the words say nothing
+    stated: bool = False  # a statement or label about the role (beats the ATS's field), not a tag
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -49,26 +62,35 @@ def _policy_text(text: str) -> str:
     return text
 
 
+def _office_days(text: str) -> str | None:
+    """A sentence with both a weekly frequency and a place of work: hybrid, or onsite for five days."""
+    for sentence in SENTENCE.finditer(text):
+        part = sentence.group(0)
+        if not WORKPLACE_WORD.search(part):
+            continue
+        if FIVE_DAYS.search(part):
+            return "onsite"
+        if FREQUENCY.search(part):
+            return "hybrid"
+    return None
+
+
 def _from_statements(text: str) -> str | None:
-    """A stated hybrid arrangement, then an office requirement, then remote; a bare French/German/Spanish
-    word for home working last (it means "some days from home" unless a share is stated)."""
+    """A stated hybrid arrangement, then an office requirement, then remote."""
     if HYBRID.search(text):
         return "hybrid"
+    days = _office_days(text)
+    if days:
+        return days
     if NOT_REMOTE.search(text) or ONSITE.search(text):
         return "onsite"
     remote = REMOTE.search(text) is not None
     if COMMUTE.search(text):  # "remote, within commuting distance of our hub": some office days
         return "hybrid" if remote else "onsite"
-    if remote:
-        return "remote"
-    if HYBRID_HINT.search(text):
-        return "hybrid"
-    return None
+    return "remote" if remote else None
 
 
-def _from_labels(labels: Sequence[str]) -> str | None:
-    """Titles and locations are short labels ("Remote - US", "London (Hybrid)"): a bare word decides."""
-    text = _policy_text(" | ".join(labels))
+def _label(text: str) -> str | None:
     if LABEL_HYBRID.search(text):
         return "hybrid"
     if LABEL_REMOTE.search(text) and not NOT_REMOTE.search(text):
@@ -78,8 +100,35 @@ def _from_labels(labels: Sequence[str]) -> str | None:
     return None
 
 
-def remote_from_text(title: str | None, locations: Sequence[str] | None, description: str | None) -> str | None:
-    """remote | hybrid | onsite when the posting's words state it, else None."""
+def _from_locations(locations: Sequence[str]) -> str | None:
+    """Any remote place: the role can be held remotely. Hybrid/on-site only when every place says it."""
+    labels = [_label(_policy_text(location)) for location in locations if location]
+    if "remote" in labels:
+        return "remote"
+    if labels and all(label == labels[0] for label in labels):
+        return labels[0]
+    return None
+
+
+def _from_tags(text: str) -> str | None:
+    for policy, pattern in TAGS:
+        if pattern.search(text):
+            return policy
+    return None
+
+
+def read_remote(title: str | None, locations: Sequence[str] | None, description: str | None) -> RemoteReading:
+    """What the posting's words say, and how strongly (see the module docstring)."""
     prose = _policy_text(description or "")
-    labels = [label for label in [title or "", *(locations or [])] if label]
-    return _from_statements(prose) or _from_labels(labels)
+    stated = (
+        _from_statements(prose) or _label(_policy_text(title or "")) or _from_locations(locations or [])
+    )
+    if stated:
+        return RemoteReading(stated, stated=True)
+    tagged = _from_tags(prose) or ("hybrid" if HYBRID_HINT.search(prose) else None)
+    return RemoteReading(tagged)
+
+
+def remote_from_text(title: str | None, locations: Sequence[str] | None, description: str | None) -> str | None:
+    """remote | hybrid | onsite when the posting's words say it, else None."""
+    return read_remote(title, locations, description).policy

@@ -34,7 +34,7 @@ NOT_POLICY_HYBRID = re.compile(
     r"\b(?:hybrid(?:e|es|en|er)?|h[ií]brid[oa]s?)[\s-]+(?:commission|compensation|comp\b|pay|incentive|bonus|salary|cloud|multi[\s-]?cloud"
     r"|on[\s-]?prem\w*|infrastructure|IT\b|it\s+environment|app|apps|application|mobile|events?|vehicles?|cars?"
     r"|engines?|search|database|storage|network|model\s+of\s+(?:sales|commission)|sales|quota|plan|deployments?"
-    r"|architectures?|systems?|solutions?|products?|approach(?:es)?\s+to\s+(?:sales|selling|learning)"
+    r"|architectures?|systems?|solutions?|products?|approach(?:es)?(?!\s+to\s+(?:work|working))"
     r"|learning|teaching|courses?|classes?|meetings?|sessions?|warfare|integration|ai\b|retrieval|fund|capital"
     r"|funding|rna|genome|energy|solar|power)\b"
     r"|\b(?:cloud|public|private|multi|commission|pay)[\s-]+hybrid\b"
@@ -73,7 +73,6 @@ _LABEL = (
     r"|arbeitsmodell|arbeitsort|type\s+de\s+poste)\s*[:\-–]\s*"
 )
 _ROLE = r"(?:this|the)\s+(?:role|position|job|opportunity|opening)"
-_TAG = r"(?:#\s?LI[\s_-]?|\b[A-Za-z0-9]+_)"  # LinkedIn tags: "#LI-Hybrid", "#LI-DNI_Hybrid", "R123_Hybrid"
 
 _HYBRID_WORD = r"(?:hybrid(?:e|es|en|er)?|h[ií]brid[oa]s?)"
 
@@ -96,8 +95,7 @@ HYBRID = re.compile(
     r"|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:pro\s+woche\s+|die\s+woche\s+)?(?:im\s+b[üu]ro|vor\s+ort|home-?office"
     r"|remote|mobil)|\bhome-?office\s+an\s+\S+\s+tagen|\bremote[\s-]arbeit\w*\s+an\s+\S+\s+tagen"
     r"|\bteletrabajo\s+(?:parcial|flexible|\d)|\b(?:\d|dos|tres)\s+d[ií]as\s+(?:de\s+teletrabajo|(?:a\s+la\s+semana\s+)?en\s+"
-    r"(?:la\s+)?oficina|presenciales)"
-    rf"|{_TAG}hybrid\b",
+    r"(?:la\s+)?oficina|presenciales)",
     _I,
 )
 NOT_REMOTE = re.compile(
@@ -135,8 +133,7 @@ ONSITE = re.compile(
     r"|\bpr[ée]sence\s+(?:sur\s+site|au\s+bureau)|\b(?:en\s+)?pr[ée]sentiel\b"
     r"|\b(?:poste|travail|bas[ée]e?)\s+sur\s+site\b|\b100\s*%\s+sur\s+site"
     r"|\b(?:arbeit|t[äa]tigkeit|pr[äa]senz|arbeiten|einsatz|job)\s+vor\s+ort\b|\bvor\s+ort\s+in\s+(?:unserem|unserer|der|dem)"
-    r"|\b100\s*%\s+vor\s+ort|\bpresencial\b"
-    rf"|{_TAG}(?:on[\s-]?site|office)\b",
+    r"|\b100\s*%\s+vor\s+ort|\bpresencial\b",
     _I,
 )
 REMOTE = re.compile(
@@ -155,9 +152,26 @@ REMOTE = re.compile(
     r"|\b100\s*%\s+(?:t[ée]l[ée]travail|remoto|home-?office|teletrabajo)\b"
     r"|\bt[ée]l[ée]travail\s*(?::\s*)?(?:[àa]\s+)?(?:100\s*%|complet|total|int[ée]gral)"
     r"|\b(?:komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:remote|im\s+homeoffice|mobil)"
-    r"|\b(?:trabajo|modalidad|posici[oó]n|puesto)\s+(?:100\s*%\s+)?remot[oa]\b|\ben\s+remoto\b"
-    rf"|{_TAG}remote\b",
+    r"|\b(?:trabajo|modalidad|posici[oó]n|puesto)\s+(?:100\s*%\s+)?remot[oa]\b|\ben\s+remoto\b",
     _I,
+)
+
+# A frequency per week ("3 days/week", "twice a week", "at least 2x per week") and a place of work in one sentence:
+# hybrid; five days: on-site.
+FREQUENCY = re.compile(rf"\b(?P<n>{_FREQ}){_PER_WEEK}", _I)
+FIVE_DAYS = re.compile(rf"\b(?:five|5)\s*(?:days|x|times){_PER_WEEK}", _I)
+WORKPLACE_WORD = re.compile(
+    r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b", _I
+)
+SENTENCE = re.compile(r"[^.!?\n]+")
+
+# Tags recruiters add for LinkedIn ("#LI-Hybrid", "#LI-DNI #LI-Remote", "R123_Hybrid"): posting metadata, not
+# prose, so they decide only when neither a statement nor the ATS's field does.
+_TAG = r"(?:#\s?LI[\s_-]?(?:[A-Za-z0-9]+[\s_-])?|\b[A-Za-z0-9]+_)"
+TAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hybrid", re.compile(rf"{_TAG}hybrid\b", _I)),
+    ("onsite", re.compile(rf"{_TAG}(?:on[\s-]?site|office)\b", _I)),
+    ("remote", re.compile(rf"{_TAG}remote\b", _I)),
 )
 
 # Bare words that, in French, German or Spanish postings, mean "some days from home" unless a share is stated.
