@@ -13,7 +13,8 @@ is one. Where nothing decides, the value stays "unknown"/null: no guess.
   place "Remote (US)"), else the ATS's workplace, else a LinkedIn tag ("#LI-Onsite": metadata for another site,
   so the ATS's own field outranks it), else the LLM's judgement, else "unknown"; `remote_source` says which
   (text_rules | structured | llm | null).
-- Seniority: a level the rules found in the title (or stated in the description), else the LLM.
+- Seniority: a level the rules found in the title (or stated in the description), else the LLM, else "intern"
+  when the employment type is an internship (a Lever commitment "Stage" on a title without the word).
 - Employment type (`_employment_type`): the title's or the text's explicit statement, else the ATS's value, else
   the LLM. One exception: text that only says "full-time" does not override a more specific ATS value (intern,
   contract, temporary, part-time), because "full-time" describes hours and is also true of those.
@@ -119,13 +120,16 @@ def merge(row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields |
     """The enrichment columns (not the bookkeeping ones) for one posting."""
     remote, remote_source = _remote(row, rules, llm)
     seniority = rules.seniority if rules.seniority != "unknown" or llm is None else llm.seniority
+    employment_type = _employment_type(row, rules, llm)
+    if seniority == "unknown" and employment_type == "intern":
+        seniority = "intern"  # an internship is the intern level, whatever the title omits
     answer = llm if llm is not None else rules
     return {
         **_salary(row, rules, llm),
         "remote": remote,
         "remote_source": remote_source,
         "seniority": seniority,
-        "employment_type": _employment_type(row, rules, llm),
+        "employment_type": employment_type,
         "years_experience_min": (
             answer.years_experience_min
             if answer.years_experience_min is not None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pydantic import Field
+
 from job_assets.enrichment.rules.pay import find_pay
 from job_assets.enrichment.rules.remote import read_remote
 from job_assets.enrichment.rules.employment import employment_type
 from job_assets.enrichment.rules.requirements import visa_sponsorship, years_experience_min
-from job_assets.enrichment.rules.seniority import seniority_from_title
+from job_assets.enrichment.rules.seniority import seniority
 from job_assets.enrichment.rules.skills import extract_skills
 from job_assets.enrichment.rules.summary import summarise
 from job_assets.enrichment.schema import MAX_SKILLS, ExtractedFields
@@ -21,7 +23,7 @@ class RulesFields(ExtractedFields):
     """The rules' fields plus how strongly the text said the remote policy: a statement or label beats the ATS's
     structured value, a LinkedIn tag does not (`merge._remote`)."""
 
-    remote_stated: bool = False
+    remote_stated: bool = Field(default=False, exclude=True)  # not part of the extraction contract
 
 
 def extract_rules(
@@ -42,7 +44,7 @@ def extract_rules(
             "salary_period": pay.period if pay else None,
             "remote": remote.policy or "unknown",
             "remote_stated": remote.stated,
-            "seniority": seniority_from_title(title),
+            "seniority": seniority(title, text),
             "employment_type": employment_type(title, text),
             "years_experience_min": years_experience_min(text),
             "skills": extract_skills(f"{title or ''}\n{text}")[:MAX_SKILLS],
