@@ -10,7 +10,7 @@ is one. Where nothing decides, the value stays "unknown"/null: no guess.
 - Pay: the ATS's structured pay, else the rules' reading of explicit text, else the LLM (when plausible).
   Deterministic parsing of an explicit range is exact; the LLM covers what no pattern does.
 - Remote (`_remote`): a statement or label the rules read ("hybrid, 3 days in office", a title's "(Remote)", a
-  place "Remote (US)"), else the ATS's workplace, else a LinkedIn tag ("#LI-Onsite": metadata for another site,
+  place "Remote (US)"; office presence without a share of days yields to a "hybrid" flag), else the ATS's workplace, else a LinkedIn tag ("#LI-Onsite": metadata for another site,
   so the ATS's own field outranks it), else the LLM's judgement, else "unknown"; `remote_source` says which
   (text_rules | structured | llm | null).
 - Seniority: a level the rules found in the title (or stated in the description), else the LLM, else "intern"
@@ -84,9 +84,11 @@ _SPECIFIC_EMPLOYMENT = frozenset({"intern", "contract", "temporary", "part_time"
 def _remote(row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields | None) -> tuple[str, str | None]:
     """(remote policy, where it came from): a statement or label > the ATS's workplace > a tag > the LLM."""
     read = rules.remote != "unknown"
-    if read and getattr(rules, "remote_stated", True):
-        return rules.remote, "text_rules"
     workplace = row.get("workplace")
+    if read and getattr(rules, "remote_stated", True):
+        if getattr(rules, "remote_presence_only", False) and workplace == "hybrid":
+            return workplace, "structured"  # "in-person at our HQ" is true of a hybrid role too
+        return rules.remote, "text_rules"
     if workplace in ("remote", "hybrid", "onsite"):
         return workplace, "structured"
     if read:

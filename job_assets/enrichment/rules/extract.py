@@ -24,6 +24,7 @@ class RulesFields(ExtractedFields):
     structured value, a LinkedIn tag does not (`merge._remote`)."""
 
     remote_stated: bool = Field(default=False, exclude=True)  # not part of the extraction contract
+    remote_presence_only: bool = Field(default=False, exclude=True)
 
 
 def extract_rules(
@@ -44,6 +45,7 @@ def extract_rules(
             "salary_period": pay.period if pay else None,
             "remote": remote.policy or "unknown",
             "remote_stated": remote.stated,
+            "remote_presence_only": remote.presence_only,
             "seniority": seniority(title, text),
             "employment_type": employment_type(title, text),
             "years_experience_min": years_experience_min(text),

@@ -10,8 +10,10 @@ work, "remote-first" describes the company. Two strengths (`merge` places the AT
   "London (Hybrid)"). A stated hybrid arrangement beats the rest, then an office requirement ("not remote",
   "on-site five days"), then remote. A location label speaks for its place only: any remote place means the role
   can be held remotely; hybrid or on-site only when every place says so.
-- tagged: LinkedIn tags ("#LI-Hybrid", "R123_Hybrid") and bare French/German/Spanish words for home working
-  ("Homeoffice", "télétravail"). Tags are posting metadata for another site, and a bare "Homeoffice" says there
+  Office presence without a share of days ("working in-person at our HQ", "within commuting distance") is read as
+  on-site but marked `presence_only`: it contradicts a remote flag, and a board's "hybrid" refines it.
+- tagged: LinkedIn tags ("#LI-Hybrid", "R123_Hybrid"), a bare "hybrid" in prose ("many teams offer hybrid
+  options") and bare French/German/Spanish words for home working ("Homeoffice", "télétravail"). Tags are posting metadata for another site, and a bare "Homeoffice" says there
   is some home working, not how much: they decide only when the ATS's field does not.
 
 Nothing said: None, and the caller decides (`merge`: the ATS's value, the LLM, or "unknown").
@@ -36,6 +38,7 @@ from job_assets.enrichment.rules.remote_phrases import (
     NOT_POLICY_HYBRID,
     NOT_POLICY_REMOTE,
     NOT_REMOTE,
+    OFFICE_PRESENCE,
     ONSITE,
     REMOTE,
     SENTENCE,
@@ -48,6 +51,7 @@ from job_assets.enrichment.rules.remote_phrases import (
 class RemoteReading:
     policy: str | None  # remote | hybrid | onsite, or None when the words say nothing
     stated: bool = False  # a statement or label about the role (beats the ATS's field), not a tag
+    presence_only: bool = False  # "onsite" read from office presence alone: a board's "hybrid" refines it
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -86,8 +90,13 @@ def _from_statements(text: str) -> str | None:
         return "onsite"
     remote = REMOTE.search(text) is not None
     if COMMUTE.search(text):  # "remote, within commuting distance of our hub": some office days
-        return "hybrid" if remote else "onsite"
-    return "remote" if remote else None
+        return "hybrid" if remote else _PRESENCE
+    if remote:
+        return "remote"
+    return _PRESENCE if OFFICE_PRESENCE.search(text) else None
+
+
+_PRESENCE = "onsite-presence"  # internal: on-site without a share of days
 
 
 def _label(text: str) -> str | None:
@@ -123,6 +132,8 @@ def read_remote(title: str | None, locations: Sequence[str] | None, description:
     stated = (
         _from_statements(prose) or _label(_policy_text(title or "")) or _from_locations(locations or [])
     )
+    if stated == _PRESENCE:
+        return RemoteReading("onsite", stated=True, presence_only=True)
     if stated:
         return RemoteReading(stated, stated=True)
     tagged = _from_tags(prose) or ("hybrid" if HYBRID_HINT.search(prose) else None)

@@ -40,7 +40,7 @@ NOT_POLICY_HYBRID = re.compile(
     r"|\b(?:cloud|public|private|multi|commission|pay)[\s-]+hybrid\b"
     r"|\ba\s+hybrid\s+of\b|\bhybrid\s+(?:between|of)\b"
     r"|\bhybrid\s+(?:role|position)\s+(?:that|which|combining|spanning|blending|bridging|across|between)\b",
-    _I,
+    _I | re.MULTILINE,
 )
 NOT_POLICY_REMOTE = re.compile(
     r"\bremote(?:ly)?[\s-]+(?:sensing|control(?:led|s)?|monitoring|patient|operations?\s+cent\w+|pilot\w*|access"
@@ -77,7 +77,14 @@ _ROLE = r"(?:this|the)\s+(?:role|position|job|opportunity|opening)"
 _HYBRID_WORD = r"(?:hybrid(?:e|es|en|er)?|h[ií]brid[oa]s?)"
 
 HYBRID = re.compile(
-    rf"\b{_HYBRID_WORD}\b"
+    # the word in a construction about the work: "this role is hybrid", "hybrid working model", "Hybrid, 3 days"
+    rf"\b{_ROLE}\s+is\s+(?:a\s+|an?\s+)?{_HYBRID_WORD}\b|\b(?:is|are|be|being)\s+(?:fully\s+)?{_HYBRID_WORD}\b"
+    rf"|\b{_HYBRID_WORD}[\s-]+(?:role|position|job|schedule|work\w*|arrangement|model|set[\s-]?up|policy"
+    r"|environment|basis|opportunity|office|from|remote|in[\s-]office|on[\s-]?site|arbeit\w*|poste|trabajo)\b"
+    rf"|\bon\s+a\s+{_HYBRID_WORD}\s+basis|\(\s*{_HYBRID_WORD}\s*\)|\b{_HYBRID_WORD}\s*[,:(–-]\s*(?:\d|one|two|three|four)"
+    rf"|\b{_LABEL}{_HYBRID_WORD}\b|^\s*{_HYBRID_WORD}\s*$"
+    rf"|\b(?:organisation|mode|mod[eè]le|modalidad|modelo|arbeitsmodell|modalit[ée]|poste|travail|trabajo)\s+"
+    rf"(?:de\s+travail\s+|de\s+trabajo\s+)?{_HYBRID_WORD}\b"
     rf"|\b{_FREQ}(?:{_PER_WEEK}\s+(?:[\w-]+\s+){{0,4}}?|\s+){_IN_OFFICE}"  # "3 days a week in our NYC office"
     rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?{_FREQ}{_PER_WEEK}"  # "in-office three days a week"
     rf"|\b(?:office|on[\s-]?site|in[\s-]person|hq)\s+{_FREQ}{_PER_WEEK}"  # "office 3x a week"
@@ -108,6 +115,16 @@ NOT_REMOTE = re.compile(
     _I,
 )
 _ONSITE_WORD = r"(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-]based|in\s+the\s+office)"
+# Office presence without a share of days ("working in-person at our HQ", "must be in the office"): on-site, but
+# also true of a hybrid role, so a board's "hybrid" refines it (`merge`).
+OFFICE_PRESENCE = re.compile(
+    rf"\b(?:work|working|based|located|report(?:ing)?|be|are|stationed)\s+(?:fully\s+|100%\s+)?{_ONSITE_WORD}"
+    r"(?!\s+(?:events?|meetings?|visits?|interviews?|training|prospecting|sales|collaboration|customers?|clients?"
+    r"|at\s+(?:customer|client)|with\s+(?:customers|clients)|as\s+needed|occasionally|when))"
+    rf"|\b(?:required|expected|need|needs|must)\s+(?:to\s+)?(?:be\s+|work\s+|report\s+)?{_ONSITE_WORD}"
+    r"(?!\s+(?:events?|meetings?|occasionally|as\s+needed|when|for\s+(?:occasional|quarterly|team)))",
+    _I,
+)
 # An office requirement that does not say how often: onsite alone, hybrid next to a remote statement.
 COMMUTE = re.compile(
     r"\bwithin\s+(?:a\s+)?(?:reasonable\s+|daily\s+|easy\s+)?commut(?:ing|able)\s+distance"
@@ -124,11 +141,6 @@ ONSITE = re.compile(
     rf"|\b(?:five|5)\s*(?:days|x)\s+(?:a|per|each)\s+week\s+(?:[\w-]+\s+){{0,3}}?{_IN_OFFICE}"
     rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?(?:five|5)\s*(?:days|x)\s+(?:a|per|each)\s+week"
     rf"|\b{_IN_OFFICE}\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+)?mon(?:day)?s?\s*(?:-|–|to|through|thru)\s*fri(?:day)?"
-    rf"|\b(?:work|working|based|located|report(?:ing)?|be|are|stationed)\s+(?:fully\s+|100%\s+)?{_ONSITE_WORD}"
-    r"(?!\s+(?:events?|meetings?|visits?|interviews?|training|prospecting|sales|collaboration|customers?|clients?"
-    r"|at\s+(?:customer|client)|with\s+(?:customers|clients)|as\s+needed|occasionally|when))"
-    rf"|\b(?:required|expected|need|needs|must)\s+(?:to\s+)?(?:be\s+|work\s+|report\s+)?{_ONSITE_WORD}"
-    r"(?!\s+(?:events?|meetings?|occasionally|as\s+needed|when|for\s+(?:occasional|quarterly|team)))"
     rf"|\b{_LABEL}(?:on[\s-]?site|in[\s-]office|office|in[\s-]person)\b"
     r"|\bpr[ée]sence\s+(?:sur\s+site|au\s+bureau)|\b(?:en\s+)?pr[ée]sentiel\b"
     r"|\b(?:poste|travail|bas[ée]e?)\s+sur\s+site\b|\b100\s*%\s+sur\s+site"
@@ -174,9 +186,10 @@ TAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("remote", re.compile(rf"{_TAG}remote\b", _I)),
 )
 
-# Bare words that, in French, German or Spanish postings, mean "some days from home" unless a share is stated.
+# Bare words: "hybrid" anywhere ("many teams offer hybrid options"), and words that, in French, German or Spanish
+# postings, mean "some days from home" unless a share is stated.
 HYBRID_HINT = re.compile(
-    r"\bt[ée]l[ée]travail\b|\bmobile[sn]?\s+arbeit\w*|\bhome-?office\b|\bteletrabajo\b"
+    rf"\b{_HYBRID_WORD}\b|\bt[ée]l[ée]travail\b|\bmobile[sn]?\s+arbeit\w*|\bhome-?office\b|\bteletrabajo\b"
     r"|\bremote[\s-]arbeit\w*\s+(?:ist\s+)?m[öo]glich",
     _I,
 )
