@@ -81,7 +81,9 @@ def _salary(row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields
 _SPECIFIC_EMPLOYMENT = frozenset({"intern", "contract", "temporary", "part_time"})
 
 
-def _remote(row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields | None) -> tuple[str, str | None]:
+def _remote(
+    row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields | None
+) -> tuple[str, str | None]:
     """(remote policy, where it came from): a statement or label > the ATS's workplace > a tag > the LLM."""
     read = rules.remote != "unknown"
     workplace = row.get("workplace")

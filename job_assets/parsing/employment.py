@@ -94,16 +94,17 @@ def _compile(words: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     }
 
 
-_FULL_HOURS = _compile({"full_time": ["full time", "fulltime", "temps plein", "vollzeit", "tiempo completo"]})[
-    "full_time"
-]
+_FULL_HOURS = _compile(
+    {"full_time": ["full time", "fulltime", "temps plein", "vollzeit", "tiempo completo"]}
+)["full_time"]
 _ANY_TEXT = _compile({kind: list(words) for kind, words in EMPLOYMENT_WORDS})
 _LABEL = _compile(
-    {kind: [*words, *LABEL_ONLY_WORDS.get(kind, ()), *FRENCH_ONLY_WORDS.get(kind, ())] for kind, words in EMPLOYMENT_WORDS}
+    {
+        kind: [*words, *LABEL_ONLY_WORDS.get(kind, ()), *FRENCH_ONLY_WORDS.get(kind, ())]
+        for kind, words in EMPLOYMENT_WORDS
+    }
 )
-_FRENCH = _compile(
-    {kind: [*words, *FRENCH_ONLY_WORDS.get(kind, ())] for kind, words in EMPLOYMENT_WORDS}
-)
+_FRENCH = _compile({kind: [*words, *FRENCH_ONLY_WORDS.get(kind, ())] for kind, words in EMPLOYMENT_WORDS})
 
 
 def kind_in_words(text: str, *, label: bool = False, french: bool = False) -> str | None:

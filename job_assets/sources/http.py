@@ -79,7 +79,9 @@ def decode_utf8(content: bytes) -> tuple[str, int]:
     except UnicodeDecodeError:
         pass
     text = content.decode("utf-8", errors="replace")
-    added = text.count("\ufffd") - content.count("\ufffd".encode())  # replacement marks that were not in the bytes
+    added = text.count("\ufffd") - content.count(
+        "\ufffd".encode()
+    )  # replacement marks that were not in the bytes
     kept_bytes = len(text.encode("utf-8")) - 3 * added
     return text, len(content) - kept_bytes
 

@@ -17,8 +17,12 @@ FRENCH = (
     "Nous recherchons un(e) stagiaire pour rejoindre notre équipe. Vous travaillerez avec les équipes produit et "
     "data pour analyser les données de nos clients. "
 )
-GERMAN = "Wir suchen dich für unser Team in Berlin. Du arbeitest mit den Kollegen aus der Entwicklung und bist "
-SPANISH = "Buscamos una persona para nuestro equipo de datos. Trabajarás con los equipos de producto y con el área "
+GERMAN = (
+    "Wir suchen dich für unser Team in Berlin. Du arbeitest mit den Kollegen aus der Entwicklung und bist "
+)
+SPANISH = (
+    "Buscamos una persona para nuestro equipo de datos. Trabajarás con los equipos de producto y con el área "
+)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +124,10 @@ def test_language_of_the_description() -> None:
     assert language(FRENCH * 2) == "fr"
     assert language(GERMAN * 2) == "de"
     assert language(SPANISH * 2) == "es"
-    assert language("We are looking for an engineer to join our team and you will work with the data team.") == "en"
+    assert (
+        language("We are looking for an engineer to join our team and you will work with the data team.")
+        == "en"
+    )
     assert language("Python, SQL") is None
 
 

@@ -161,11 +161,15 @@ def test_labels(title: str, locations: list[str], expected: str | None) -> None:
 
 
 def test_a_stated_policy_beats_a_label() -> None:
-    assert remote_from_text("Engineer", ["Remote"], "This role is hybrid, 3 days in our NYC office.") == "hybrid"
+    assert (
+        remote_from_text("Engineer", ["Remote"], "This role is hybrid, 3 days in our NYC office.") == "hybrid"
+    )
 
 
 def _merged(workplace: str | None, text: str, llm_remote: str | None = None) -> tuple[str, str | None]:
-    row = parsed_row(3, workplace=workplace, description_text=text, title="Engineer", locations=["Austin, TX"])
+    row = parsed_row(
+        3, workplace=workplace, description_text=text, title="Engineer", locations=["Austin, TX"]
+    )
     rules = extract_rules(row["title"], row["description_text"], row["locations"])
     llm = ExtractedFields(remote=llm_remote) if llm_remote else None
     out = merge(row, rules, llm)
@@ -187,3 +191,53 @@ def test_llm_then_unknown() -> None:
     assert _merged(None, "Great team.", llm_remote="hybrid") == ("hybrid", "llm")
     assert _merged(None, "Great team.", llm_remote="unknown") == ("unknown", None)
     assert _merged(None, "Great team.") == ("unknown", None)
+
+
+def test_tags_and_bare_words_yield_to_the_board_flag() -> None:
+    assert _merged("hybrid", "Apply now! #LI-Onsite") == ("hybrid", "structured")
+    assert _merged(None, "Apply now! #LI-Onsite") == ("onsite", "text_rules")
+    assert _merged("remote", "Many of our teams offer hybrid options.") == ("remote", "structured")
+    assert _merged(None, "Many of our teams offer hybrid options.") == ("hybrid", "text_rules")
+    assert _merged("onsite", "Wir bieten Homeoffice-Möglichkeiten.") == ("onsite", "structured")
+
+
+def test_office_presence_without_days_contradicts_remote_but_not_hybrid() -> None:
+    text = "You will be working in-person at our NYC HQ."
+    assert _merged("remote", text) == ("onsite", "text_rules")  # a remote flag set on every job
+    assert _merged("hybrid", text) == ("hybrid", "structured")
+    assert _merged("hybrid", "You must live within commuting distance of our Leeds hub.") == (
+        "hybrid",
+        "structured",
+    )
+    assert _merged("hybrid", "This role is on-site five days a week.") == ("onsite", "text_rules")
+
+
+@pytest.mark.parametrize(
+    ("locations", "expected"),
+    [
+        (["New York, NY (HQ)", "Remote (US)"], "remote"),  # can be held remotely: offices are alternatives
+        (["London, UK", "Remote-Friendly, United States"], "remote"),
+        (["Dublin", "Spain", "London - Hybrid"], None),  # the label speaks for London only
+        (["London (Hybrid)", "Manchester (Hybrid)"], "hybrid"),
+    ],
+)
+def test_location_labels_speak_for_their_place(locations: list[str], expected: str | None) -> None:
+    assert remote_from_text("Engineer", locations, "") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please note that this role requires working in-person at our HQ (near the park) at least 3 days/week.",
+        "Our hub in Leeds is where the team meets, twice a week, for planning and pairing.",
+        "We're in the office 4 days per week.",
+    ],
+)
+def test_a_weekly_frequency_and_a_workplace_in_one_sentence_is_hybrid(text: str) -> None:
+    assert prose(text) == "hybrid"
+
+
+def test_words_that_look_like_hybrid_policy_but_are_not() -> None:
+    assert prose("The Craft (The Hybrid Approach): you own the edit.") is None
+    assert prose("This role is a hybrid of technical troubleshooting and customer education.") is None
+    assert prose("Account Director (Inside/Outside Hybrid Sales)") is None

@@ -43,7 +43,10 @@ from job_assets.enrichment.rules.summary import MAX_CHARS, summarise
         ("Product Manager", "unknown"),
         ("Senior Product Manager", "senior"),
         ("Principal Product Manager", "principal"),
-        ("Associate Product Manager", "unknown"),  # "Associate" states no level (a grade above Analyst in finance)
+        (
+            "Associate Product Manager",
+            "unknown",
+        ),  # "Associate" states no level (a grade above Analyst in finance)
         ("Lead Generation Specialist", "unknown"),
         ("Staff Accountant", "unknown"),
         ("Backend Engineer", "unknown"),

@@ -116,5 +116,7 @@ def test_the_title_beats_the_description() -> None:
 
 
 def test_an_internship_is_the_intern_level() -> None:
-    row = parsed_row(3, title="Deployment Strategist", employment_type="intern", description_text="Great team.")
+    row = parsed_row(
+        3, title="Deployment Strategist", employment_type="intern", description_text="Great team."
+    )
     assert merge(row, extract_rules(row["title"], row["description_text"]), None)["seniority"] == "intern"

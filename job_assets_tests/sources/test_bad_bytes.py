@@ -40,7 +40,9 @@ def _corpus_with_a_bad_byte(root: Path) -> tuple[list[dict], str]:
     return postings, target
 
 
-def test_a_bad_byte_is_replaced_and_every_posting_kept(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_bad_byte_is_replaced_and_every_posting_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     saved, target = _corpus_with_a_bad_byte(tmp_path)
     company = Company(slug="leverdemo", name="Lever Demo", sources=[{"type": "lever", "site": BOARD}])
     with RealWorldBoards(corpus=tmp_path) as server, caplog.at_level(logging.WARNING):
@@ -63,7 +65,11 @@ def test_a_bad_byte_is_replaced_and_every_posting_kept(tmp_path: Path, caplog: p
         (b'\xef\xbb\xbf{"a": 1}', '{"a": 1}', 0),  # a BOM is not an error
         (b'{"a": "caf\xe9"}', '{"a": "caf\ufffd"}', 1),
         (b'{"a": "\xc3"}', '{"a": "\ufffd"}', 1),  # a truncated sequence
-        (b'{"a": "\x80\x80 \xef\xbf\xbd"}', '{"a": "\ufffd\ufffd \ufffd"}', 2),  # a real U+FFFD is not counted
+        (
+            b'{"a": "\x80\x80 \xef\xbf\xbd"}',
+            '{"a": "\ufffd\ufffd \ufffd"}',
+            2,
+        ),  # a real U+FFFD is not counted
     ],
 )
 def test_decode_counts_replaced_bytes(content: bytes, text: str, replaced: int) -> None:

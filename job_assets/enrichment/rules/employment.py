@@ -64,7 +64,7 @@ _FULL_TIME_BENEFITS = re.compile(
 
 
 def title_employment_type(title: str | None, french: bool = False) -> str | None:
-    """"Summer Intern", "Designer - 6 month contract", "Stagiaire Marketing", "Werkstudent (m/w/d)"."""
+    """ "Summer Intern", "Designer - 6 month contract", "Stagiaire Marketing", "Werkstudent (m/w/d)"."""
     if not title:
         return None
     return kind_in_words(_CONTRACT_WORK.sub(" ", title), french=french)

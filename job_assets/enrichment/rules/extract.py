@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
+from job_assets.enrichment.rules.employment import employment_type
 from job_assets.enrichment.rules.pay import find_pay
 from job_assets.enrichment.rules.remote import read_remote
-from job_assets.enrichment.rules.employment import employment_type
 from job_assets.enrichment.rules.requirements import visa_sponsorship, years_experience_min
 from job_assets.enrichment.rules.seniority import seniority
 from job_assets.enrichment.rules.skills import extract_skills

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and you we with for our your will are of is to this that".split()),
-    "fr": frozenset("et vous nous avec les des une pour dans votre notre est sur aux du le au".split()),
-    "de": frozenset("und die der das mit für wir sie ein eine ist zu den von auf bei im dein deine unser".split()),
-    "es": frozenset("y el los las para con una del es por su sus nuestro nuestra tu como".split()),
+    "en": _words("the and you we with for our your will are of is to this that"),
+    "fr": _words("et vous nous avec les des une pour dans votre notre est sur aux du le au"),
+    "de": _words("und die der das mit für wir sie ein eine ist zu den von auf bei im dein deine unser"),
+    "es": _words("y el los las para con una del es por su sus nuestro nuestra tu como"),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 _FRENCH_TITLE = re.compile(r"\b(?:[HF]\s*/\s*[FH]|[HF]\s*-\s*[FH])\b|[àâçéèêëîïôûù]", re.IGNORECASE)
@@ -22,7 +27,7 @@ _MIN_HITS = 5
 
 
 def language(text: str | None) -> str | None:
-    """"en" | "fr" | "de" | "es" when the text's function words clearly say so, else None."""
+    """ "en" | "fr" | "de" | "es" when the text's function words clearly say so, else None."""
     if not text:
         return None
     counts = dict.fromkeys(_STOPWORDS, 0)

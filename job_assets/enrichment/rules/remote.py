@@ -129,9 +129,7 @@ def _from_tags(text: str) -> str | None:
 def read_remote(title: str | None, locations: Sequence[str] | None, description: str | None) -> RemoteReading:
     """What the posting's words say, and how strongly (see the module docstring)."""
     prose = _policy_text(description or "")
-    stated = (
-        _from_statements(prose) or _label(_policy_text(title or "")) or _from_locations(locations or [])
-    )
+    stated = _from_statements(prose) or _label(_policy_text(title or "")) or _from_locations(locations or [])
     if stated == _PRESENCE:
         return RemoteReading("onsite", stated=True, presence_only=True)
     if stated:
@@ -140,6 +138,8 @@ def read_remote(title: str | None, locations: Sequence[str] | None, description:
     return RemoteReading(tagged)
 
 
-def remote_from_text(title: str | None, locations: Sequence[str] | None, description: str | None) -> str | None:
+def remote_from_text(
+    title: str | None, locations: Sequence[str] | None, description: str | None
+) -> str | None:
     """remote | hybrid | onsite when the posting's words say it, else None."""
     return read_remote(title, locations, description).policy

@@ -173,7 +173,8 @@ REMOTE = re.compile(
 FREQUENCY = re.compile(rf"\b(?P<n>{_FREQ}){_PER_WEEK}", _I)
 FIVE_DAYS = re.compile(rf"\b(?:five|5)\s*(?:days|x|times){_PER_WEEK}", _I)
 WORKPLACE_WORD = re.compile(
-    r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b", _I
+    r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b",
+    _I,
 )
 SENTENCE = re.compile(r"[^.!?\n]+")
 
@@ -197,6 +198,7 @@ HYBRID_HINT = re.compile(
 # ---- labels: titles and location names -------------------------------------------------------------------------
 LABEL_HYBRID = re.compile(rf"\b{_HYBRID_WORD}\b", _I)
 LABEL_REMOTE = re.compile(
-    r"\b(?:remote|remoto|remota|t[ée]l[ée]travail|teletrabajo|homeoffice|work\s+from\s+home|wfh|anywhere)\b", _I
+    r"\b(?:remote|remoto|remota|t[ée]l[ée]travail|teletrabajo|homeoffice|work\s+from\s+home|wfh|anywhere)\b",
+    _I,
 )
 LABEL_ONSITE = re.compile(r"\b(?:on[\s-]?site|in[\s-]office|sur\s+site|vor\s+ort|presencial)\b", _I)

@@ -87,11 +87,13 @@ LADDER_LEVELS |= {"IV": "staff", "4": "staff", "V": "principal", "5": "principal
 
 # Words that make up a title part that only qualifies the role ("(Senior)", "- II", "(m/w/d)", "Summer 2025").
 QUALIFIER_WORDS = frozenset(
-    "senior sr snr junior jr lead staff principal mid level entry intern internship i ii iii iv v 1 2 3 4 5 m w d f h"
-    " x all levels summer fall winter spring 2024 2025 2026 2027 contract contractor temporary part full time"
-    " remote hybrid onsite stage stages stagiaire alternance alternant werkstudent werkstudentin praktikum"
-    " praktikant praktikantin becario becaria practicas cdi cdd freelance vollzeit teilzeit in de fin d etudes"
-    " mois months month 6 12".split()
+    str.split(
+        "senior sr snr junior jr lead staff principal mid level entry intern internship i ii iii iv v 1 2 3 4 5 m w d f h"
+        " x all levels summer fall winter spring 2024 2025 2026 2027 contract contractor temporary part full time"
+        " remote hybrid onsite stage stages stagiaire alternance alternant werkstudent werkstudentin praktikum"
+        " praktikant praktikantin becario becaria practicas cdi cdd freelance vollzeit teilzeit in de fin d etudes"
+        " mois months month 6 12"
+    )
 )
 
 # A level stated in the description when the title states none.
