@@ -32,21 +32,15 @@ ranges are listed (one per location), use the first. A single figure is both min
 Never use numbers that are not pay: 401(k) matches, funding, valuations, revenue, customer counts, bonuses, \
 stipends, years of experience.
 - salary_currency: the ISO 4217 code (USD, EUR, GBP, CAD, ...). salary_period: year, month, week, day or hour.
-- Explicit words in the posting beat the job board's own flags: "Hybrid, 3 days in office" makes the role hybrid \
-even if it is listed as remote; "Intern" or "6 month contract" in the title beats a listed "Full-time".
-- remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy): hybrid when it \
-states office days ("3 days a week in the office", "in the office Tuesday-Thursday"), onsite when it requires the \
-office ("on-site", "within commuting distance of our office"), remote when it can be done from home or from a remote \
-location. Benefits are not policy ("home office stipend", "work from home support"), nor are "hybrid" pay or sales \
-models, "distributed team" or "in-person prospecting". Read French, German and Spanish too (télétravail, hybride, \
-sur site; Homeoffice, vor Ort; remoto, híbrido, presencial). unknown when the posting does not say.
-- seniority: the level the title's role states (not words in a team or programme name after a comma or dash: \
-"Accountant, Close Management" has no level), else a level the description states ("this is a mid-level role"): \
-intern, junior, mid, senior, staff, principal, manager (manages people; "Product Manager" and "Account Manager" \
-do not), director (including "Head of"), executive (VP, SVP, RVP and C-level) or unknown when none is stated.
-- employment_type: full_time, part_time, contract, intern, temporary, or null when not stated. Other languages: \
-CDI, Vollzeit, tiempo completo are full_time; Teilzeit, temps partiel part_time; CDD, befristet temporary; Stage, \
-alternance, Praktikum, Werkstudent, prácticas intern; freelance contract.
+- Explicit words in the posting beat the job board's flags: "Hybrid, 3 days in office" is hybrid even if listed \
+as remote; "Intern" in the title beats a listed "Full-time".
+- remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy). Benefits ("home \
+office stipend"), "hybrid" pay models and "distributed team" are not policy. unknown when not stated.
+- seniority: the level the title's role states (not a team name after a comma: "Accountant, Close Management" \
+has none), else a level the description states: intern, junior, mid, senior, staff, principal, manager (manages \
+people), director (including "Head of"), executive (VP, SVP, RVP and C-level) or unknown.
+- employment_type: full_time, part_time, contract, intern, temporary, or null when not stated (CDI is full_time, \
+CDD temporary, Stage or Werkstudent intern).
 - years_experience_min: the smallest number of years of experience required, or null.
 - skills: up to 20 short canonical names of technologies, tools and methods the role uses (e.g. "Python", \
 "Kubernetes", "React"); no soft skills, no sentences.
