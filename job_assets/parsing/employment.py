@@ -3,7 +3,7 @@
 Used on ATS values (Lever commitment "CDI", "Stage de fin d'études", "Werkstudent"; Ashby "FullTime"; a
 Greenhouse custom field "Permanent - Full Time") and, by the rules, on titles and stated text. Checked in the
 table's order, so the more specific type wins: "Full-time Internship" is an internship, "Part-time Contractor" a
-contract, "Fixed-term contract" a contract. Text is compared word by word with accents, case and hyphens folded
+contract, "Fixed-term contract" (FTC, CDD, befristet) temporary employment, not a contractor. Text is compared word by word with accents, case and hyphens folded
 ("Prácticas" = "practicas", "Full-Time" = "full time", "FullTime" = "full time"), so "temps plein" is never "temp"
 and "unbefristet" never "befristet".
 """
@@ -28,18 +28,18 @@ EMPLOYMENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        "temporary",
+        (
+            "temporary", "temp", "fixed term", "fixed term contract", "ftc", "seasonal", "maternity cover", "parental leave cover", "interim",
+            "befristet", "zeitarbeit", "aushilfe", "saisonal", "sustitucion", "tempo determinato",
+        ),
+    ),
+    (
         "contract",
         (
             "contract", "contractor", "freelance", "freelancer", "independent contractor", "1099", "c2c",
             "corp to corp", "portage salarial", "auto entrepreneur", "freiberuflich", "freie mitarbeit",
             "freier mitarbeiter", "werkvertrag", "autonomo", "por obra", "contratista",
-        ),
-    ),
-    (
-        "temporary",
-        (
-            "temporary", "temp", "fixed term", "seasonal", "maternity cover", "parental leave cover", "interim",
-            "befristet", "zeitarbeit", "aushilfe", "saisonal", "sustitucion", "tempo determinato",
         ),
     ),
     (
@@ -78,11 +78,14 @@ assert sorted(kind for kind, _ in EMPLOYMENT_WORDS) == sorted(EMPLOYMENT_TYPES)
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_PUNCT = re.compile(r"[^\w]+|_")
 
 
 def fold(text: str) -> str:
     """Lowercase ASCII words separated by single spaces: accents, case, hyphens and camel case folded."""
-    text = _CAMEL.sub(" ", text)
+    text = _PUNCT.sub(
+        " ", _CAMEL.sub(" ", text)
+    )  # before dropping non-ASCII: "l’Approvisionnement" is two words
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " " + _NON_WORD.sub(" ", text.lower()).strip() + " "
 

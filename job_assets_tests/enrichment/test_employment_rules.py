@@ -55,7 +55,8 @@ SPANISH = (
         ("Indefinido", "full_time"),
         ("Regular Full-Time", "full_time"),
         ("Permanent - Part Time", "part_time"),
-        ("Fixed Term Contract", "contract"),
+        ("Fixed Term Contract", "temporary"),  # fixed-term employment, not a contractor
+        ("FTC", "temporary"),
         ("Intern (Fixed Term)", "intern"),
         ("Volunteer", None),
     ],
@@ -69,6 +70,8 @@ def test_ats_vocabularies(value: str, expected: str | None) -> None:
     [
         ("Software Engineering Intern", "intern"),
         ("Product Designer - 6 month contract", "contract"),
+        ("Account Executive (12 Month FTC)", "temporary"),
+        ("Compliance Manager (12 month fixed term contract)", "temporary"),
         ("Contract Recruiter (3 months)", "contract"),
         ("Freelance Copywriter", "contract"),
         ("Interim Head of Finance", "temporary"),
@@ -104,6 +107,10 @@ def test_titles(title: str, expected: str | None) -> None:
         ("You will be engaged as an independent contractor.", "contract"),
         ("The role is offered on a part-time basis (20 hours per week).", "part_time"),
         ("Initial 6 month contract with a view to extend.", "contract"),
+        ("A regular work schedule of 5 days per week (40 hours).", "full_time"),
+        ("This role is 37.5 hours per week, Monday to Friday.", "full_time"),
+        ("The position is no more than 25 hours a week.", "part_time"),
+        ("Expect 20-24 hrs/week during term time.", "part_time"),
         ("This is a contract-to-hire role.", None),  # becomes a hire: the type is not settled
         ("Part-time employees are eligible for our wellness program.", None),
         (FRENCH + "Type de contrat : CDI", "full_time"),

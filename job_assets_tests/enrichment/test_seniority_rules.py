@@ -32,6 +32,10 @@ from .conftest import parsed_row
         ("Jefe de Equipo de Ventas", "manager"),
         ("Jefe de Proyecto", "unknown"),  # project manager
         ("Gerente General", "executive"),
+        ("Chef de l’Approvisionnement en Logements, Canada", "director"),  # "Head of"
+        ("Chef de projet digital", "unknown"),
+        ("Jefe de la Unidad de Riesgos", "director"),
+        ("Associate Principal, SOX Analytics", "unknown"),  # between levels
         ("Geschäftsführer (m/w/d)", "executive"),
         ("Stagiaire Marketing Digital", "intern"),
         ("Praktikant im Controlling (m/w/d)", "intern"),

@@ -63,6 +63,15 @@ _FULL_TIME_BENEFITS = re.compile(
 )
 
 
+# A stated weekly schedule: "40 hours per week" is full-time, "no more than 25 hours a week" part-time.
+FULL_TIME_HOURS = 35
+_WEEKLY_HOURS = re.compile(
+    r"\b(?P<hours>[1-6]\d)(?:[.,]\d+)?(?:\s*[-–]\s*[1-6]\d)?\s*(?:hours?|hrs?|h)\s*(?:per|a|/|each|every)\s*(?:week|wk)\b",
+    _I,
+)
+_FULL_WEEK = re.compile(r"\bwork(?:ing)?\s+schedule\s+of\s+(?:5|five)\s+days\s+(?:per|a)\s+week\b", _I)
+
+
 def title_employment_type(title: str | None, french: bool = False) -> str | None:
     """ "Summer Intern", "Designer - 6 month contract", "Stagiaire Marketing", "Werkstudent (m/w/d)"."""
     if not title:
@@ -86,6 +95,9 @@ def employment_type(title: str | None, text: str | None) -> str | None:
         kind = kind_in_words(value, french=french)
         if kind:
             return kind
-    if _FULL_TIME_BENEFITS.search(text):
+    hours = _WEEKLY_HOURS.search(text)
+    if hours:
+        return "full_time" if int(hours.group("hours")) >= FULL_TIME_HOURS else "part_time"
+    if _FULL_WEEK.search(text) or _FULL_TIME_BENEFITS.search(text):
         return "full_time"
     return None

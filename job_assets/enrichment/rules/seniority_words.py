@@ -28,7 +28,8 @@ NOT_LEVEL = re.compile(
     r"| (?:assistant|reporting|support|chief of staff) to (?:the |our )?(?:[a-z]+ )?(?:ceo|cto|cfo|coo|cro|cmo|cpo"
     r"|founders?|president|vp|executive team|chief [a-z]+ officer)"
     r"| staff (?:accountant|nurse|writer|assistant|auditor|pharmacist|physician|attorney|photographer) "
-    r"| mid (?:market|size|sized) | lead (?:gen|generation) | all levels | mid senior ",
+    r"| mid (?:market|size|sized) | lead (?:gen|generation) | all levels | mid senior"
+    r"| associate (?:principal|partner) ",
 )
 # Most specific first: "Senior Director" is a director, "Senior Engineering Manager" a manager.
 LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -53,6 +54,7 @@ LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "director",
         re.compile(
             r" (?:director|directora|directeur|directrice|direktor|direktorin|head of|dir|subdirector"
+            r"|chef de l|chef du|chef de la|chef des|jefe de la|jefe del|jefa de la|jefa del"
             r"|bereichsleiter|bereichsleiterin|abteilungsleiter|abteilungsleiterin|leiter|leiterin|leitung) "
         ),
     ),
