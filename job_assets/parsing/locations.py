@@ -22,6 +22,9 @@ _JOINED_NAMES = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_LABELLED_PLACE = re.compile(r"^[A-Z]{2,3}-\S")  # "US-Remote", "UK-London"
+_PLACE_CODE = re.compile(r"^[A-Z]{2,4}$")  # "SF", "NYC"
+_MIN_CODES = 4  # three codes could be city, state, country ("NYC, NY, USA")
 _EDGE_PUNCT = " \t\n-–—,;:|/"
 # Stand-ins for "no location" that boards put in the field.
 _PLACEHOLDER = re.compile(
@@ -62,8 +65,20 @@ def split_location_text(text: str | None) -> list[str]:
         return []
     text = htmllib.unescape(text)
     protected = _JOINED_NAMES.sub(lambda m: m.group(0).replace(" ", "\0"), text)
-    parts = (clean_location(p.replace("\0", " ")) for p in _SEPARATORS.split(protected))
-    return [p for p in parts if p]
+    parts = [p.replace("\0", " ") for p in _SEPARATORS.split(protected)]
+    cleaned = (clean_location(piece) for part in parts for piece in _comma_list(part))
+    return [p for p in cleaned if p]
+
+
+def _comma_list(part: str) -> list[str]:
+    """Commas separate the parts of one place ("Austin, TX"), except in a list whose every item is a labelled place
+    ("US-Remote, US-Chicago, US-New York") or a city code ("SF, NYC, SEA, CHI")."""
+    items = [item.strip() for item in part.split(",")]
+    if len(items) >= 2 and all(_LABELLED_PLACE.match(item) for item in items):
+        return items
+    if len(items) >= _MIN_CODES and all(_PLACE_CODE.match(item) for item in items):
+        return items
+    return [part]
 
 
 def dedupe_locations(locations: Iterable[str]) -> list[str]:

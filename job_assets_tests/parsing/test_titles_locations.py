@@ -56,6 +56,10 @@ def test_a_lever_title_with_an_entity_is_unescaped() -> None:
         ("TBD", []),
         ("To be determined", []),
         ("Dallas/Fort Worth, TX", ["Dallas/Fort Worth, TX"]),
+        ("US-Remote, US-San Francisco, US-Chicago", ["US-Remote", "US-San Francisco", "US-Chicago"]),
+        ("SF, NYC, SEA, CHI", ["SF", "NYC", "SEA", "CHI"]),
+        ("New York, NY, United States", ["New York, NY, United States"]),
+        ("NYC, NY, USA", ["NYC, NY, USA"]),
     ],
 )
 def test_split_and_clean(text: str, expected: list[str]) -> None:
