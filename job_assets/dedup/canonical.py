@@ -29,6 +29,12 @@ def _known(column: str) -> pl.Expr:
     return value.filter(value.is_not_null() & (value != "unknown")).first().fill_null("unknown").alias(column)
 
 
+def _source_of_known(column: str, source: str) -> pl.Expr:
+    """Where the value `_known(column)` picked came from: the same posting's `source` column."""
+    value = pl.col(column)
+    return pl.col(source).filter(value.is_not_null() & (value != "unknown")).first().alias(source)
+
+
 def _first_text(column: str) -> pl.Expr:
     value = pl.col(column)
     return value.filter(value.str.strip_chars().str.len_bytes() > 0).first().alias(column)
@@ -65,6 +71,7 @@ def canonical_fields(postings: pl.DataFrame) -> pl.DataFrame:
         .sort()
         .alias("locations"),
         _known("remote"),
+        _source_of_known("remote", "remote_source"),
         _known("seniority"),
         pl.col("employment_type").drop_nulls().first(),
         pl.col("skills").filter(pl.col("skills").list.len() > 0).first().alias("skills"),

@@ -22,6 +22,7 @@ JOBS_SCHEMA: dict[str, pl.DataType] = {
     "department": pl.String(),
     "locations": pl.List(pl.String()),
     "remote": pl.String(),
+    "remote_source": pl.String(),  # where `remote` came from: structured | text_rules | llm | null
     "seniority": pl.String(),
     "employment_type": pl.String(),
     "salary_min": pl.Float64(),
@@ -95,6 +96,7 @@ POSTING_COLUMNS: dict[str, pl.DataType] = {
     "salary_annual_max": pl.Float64(),
     "salary_source": pl.String(),
     "remote": pl.String(),
+    "remote_source": pl.String(),
     "seniority": pl.String(),
     "skills": pl.List(pl.String()),
     "summary": pl.String(),

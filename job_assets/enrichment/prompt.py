@@ -32,10 +32,15 @@ ranges are listed (one per location), use the first. A single figure is both min
 Never use numbers that are not pay: 401(k) matches, funding, valuations, revenue, customer counts, bonuses, \
 stipends, years of experience.
 - salary_currency: the ISO 4217 code (USD, EUR, GBP, CAD, ...). salary_period: year, month, week, day or hour.
-- remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy).
-- seniority: from the title and stated level: intern, junior, mid, senior, staff, principal, manager (manages \
-people), director (including "Head of"), executive (VP and C-level) or unknown.
-- employment_type: full_time, part_time, contract, intern, temporary, or null when not stated.
+- Explicit words in the posting beat the job board's flags: "Hybrid, 3 days in office" is hybrid even if listed \
+as remote; "Intern" in the title beats a listed "Full-time".
+- remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy). Benefits ("home \
+office stipend"), "hybrid" pay models and "distributed team" are not policy. unknown when not stated.
+- seniority: the level the title's role states (not a team name after a comma: "Accountant, Close Management" \
+has none), else a level the description states: intern, junior, mid, senior, staff, principal, manager (manages \
+people), director (including "Head of"), executive (VP, SVP, RVP and C-level) or unknown.
+- employment_type: full_time, part_time, contract, intern, temporary, or null when not stated (CDI is full_time, \
+CDD temporary, Stage or Werkstudent intern).
 - years_experience_min: the smallest number of years of experience required, or null.
 - skills: up to 20 short canonical names of technologies, tools and methods the role uses (e.g. "Python", \
 "Kubernetes", "React"); no soft skills, no sentences.

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from job_assets.parsing.schema import EMPLOYMENT_TYPES, PARSED_SCHEMA, PAY_PERIODS
 
-PROMPT_VERSION = "extract-v1"
+PROMPT_VERSION = "extract-v2"
 """Bump whenever the prompt text or EXTRACTION_JSON_SCHEMA changes: it is part of the cache key, so a bump
 re-enriches every posting. A test pins a fingerprint of both to make a silent change fail."""
 
@@ -26,6 +26,7 @@ Seniority = Literal[
 ]
 SENIORITIES: tuple[str, ...] = get_args(Seniority)
 SALARY_SOURCES = ("structured", "text_rules", "llm")
+REMOTE_SOURCES = ("structured", "text_rules", "llm")
 ENRICH_BACKENDS = ("rules", "llm")
 ENRICH_STATUSES = ("ok", "failed")
 
@@ -42,6 +43,7 @@ ENRICHMENT_COLUMNS: dict[str, pl.DataType] = {
     "salary_annual_max": pl.Float64(),
     "salary_source": pl.String(),  # one of SALARY_SOURCES or null
     "remote": pl.String(),  # one of REMOTE_POLICIES
+    "remote_source": pl.String(),  # one of REMOTE_SOURCES, null when unknown
     "seniority": pl.String(),  # one of SENIORITIES
     "years_experience_min": pl.Int32(),
     "skills": pl.List(pl.String()),

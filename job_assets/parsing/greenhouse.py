@@ -17,7 +17,10 @@ from job_assets.parsing.locations import dedupe_locations, split_location_text, 
 from job_assets.parsing.payload import dict_items, opt_dict, opt_number, opt_str, req_id, req_str
 from job_assets.parsing.record import Pay, PostingContext, PostingFields, build_record
 
-_EMPLOYMENT_FIELD = re.compile(r"employment|job type|commitment|contract type", re.IGNORECASE)
+_EMPLOYMENT_FIELD = re.compile(
+    r"employment|job type|commitment|contract type|(?:requisition|worker|employee|position|time) type",
+    re.IGNORECASE,
+)
 _WORKPLACE_FIELD = re.compile(r"workplace|work type|location type|remote|work arrangement", re.IGNORECASE)
 _HOURLY_MAX = 1_000  # a range whose top is under 1,000 units and names no period is an hourly wage
 

@@ -1,20 +1,39 @@
 """Location strings -> a clean, de-duplicated list, and the one workplace rule for Greenhouse.
 
 Greenhouse puts several locations in one free-text `location.name`
-("San Francisco, CA; New York, NY", "London / Remote", "Austin, TX or Remote"). We split on the
-separators people use between *locations* (`;`, `|`, ` / `, ` or `) and never on commas, because a
+("San Francisco, CA; New York, NY", "London / Remote", "Austin, TX or Remote", "Cape Town & Johannesburg"). We
+split on the separators people use between *locations* (`;`, `|`, ` / `, ` or `, ` and `, ` & `; never inside a
+country's name like "Trinidad and Tobago") and never on commas, because a
 comma separates the parts of ONE location ("New York, NY, United States"). A slash without spaces
 ("Hybrid/Remote", "Dallas/Fort Worth") is kept whole: it usually names one place.
 """
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Iterable
 
-_SEPARATORS = re.compile(r"\s*;\s*|\s*\|\s*|\s+/\s+|\s+or\s+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*;\s*|\s*\|\s*|\s+/\s+|\s+(?:or|and|&)\s+", re.IGNORECASE)
+# Country names that contain a separator word: never split inside them.
+_JOINED_NAMES = re.compile(
+    r"\b(?:trinidad|bosnia|antigua|saint kitts|st\.? kitts|saint vincent|st\.? vincent|turks|heard island|sao tome"
+    r"|são tomé|saint pierre|st\.? pierre|wallis|svalbard|south georgia|saint helena|st\.? helena)\s+(?:and|&)\s+",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
-_EDGE_PUNCT = " \t\n-–—,.;:|/"
+_LABELLED_PLACE = re.compile(r"^[A-Z]{2,3}-\S")  # "US-Remote", "UK-London"
+_PLACE_CODE = re.compile(r"^[A-Z]{2,4}$")  # "SF", "NYC"
+_MIN_CODES = 4  # three codes could be city, state, country ("NYC, NY, USA")
+_EDGE_PUNCT = " \t\n-–—,;:|/"
+# Stand-ins for "no location" that boards put in the field.
+_PLACEHOLDER = re.compile(
+    r"^(?:unavailable|not\s+available|n/?a|tbd|tba|tbc|to\s+be\s+(?:determined|confirmed|announced)|unknown|none"
+    r"|null|undefined|not\s+specified|unspecified|-+|\?+|location)$",
+    re.IGNORECASE,
+)
+# A trailing dot that ends an abbreviation ("Washington D.C.", "St.", "Jr.") belongs to the name.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]?\.$")
 
 # A whole location that only says "remote" (optionally with a region): "Remote", "Remote - US",
 # "Remote (EMEA)", "US - Remote", "United States (Remote)", "Fully Remote", "Anywhere".
@@ -32,15 +51,34 @@ _OFFICE_WORDS = re.compile(
 
 
 def clean_location(text: str) -> str:
-    return _SPACES.sub(" ", text).strip(_EDGE_PUNCT)
+    """Entities unescaped, spaces collapsed, edge punctuation dropped (an abbreviation keeps its dot); a
+    placeholder ("UNAVAILABLE", "N/A", "TBD") is no location: ""."""
+    text = _SPACES.sub(" ", htmllib.unescape(text)).strip(_EDGE_PUNCT)
+    while text.endswith(".") and not _ABBREVIATION_END.search(text):
+        text = text[:-1].strip(_EDGE_PUNCT)
+    return "" if _PLACEHOLDER.match(text) else text
 
 
 def split_location_text(text: str | None) -> list[str]:
-    """One free-text location field -> its locations, in order."""
+    """One free-text location field -> its locations, in order ("Cape Town & Johannesburg" is two)."""
     if not text:
         return []
-    parts = (clean_location(p) for p in _SEPARATORS.split(text))
-    return [p for p in parts if p]
+    text = htmllib.unescape(text)
+    protected = _JOINED_NAMES.sub(lambda m: m.group(0).replace(" ", "\0"), text)
+    parts = [p.replace("\0", " ") for p in _SEPARATORS.split(protected)]
+    cleaned = (clean_location(piece) for part in parts for piece in _comma_list(part))
+    return [p for p in cleaned if p]
+
+
+def _comma_list(part: str) -> list[str]:
+    """Commas separate the parts of one place ("Austin, TX"), except in a list whose every item is a labelled place
+    ("US-Remote, US-Chicago, US-New York") or a city code ("SF, NYC, SEA, CHI")."""
+    items = [item.strip() for item in part.split(",")]
+    if len(items) >= 2 and all(_LABELLED_PLACE.match(item) for item in items):
+        return items
+    if len(items) >= _MIN_CODES and all(_PLACE_CODE.match(item) for item in items):
+        return items
+    return [part]
 
 
 def dedupe_locations(locations: Iterable[str]) -> list[str]:

@@ -7,6 +7,7 @@ parser cannot forget a column.
 
 from __future__ import annotations
 
+import html as htmllib
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -54,6 +55,17 @@ class PostingFields:
     pay: Pay | None = None
 
 
+def clean_title(title: str) -> str:
+    """Entities unescaped (a Lever title "R&amp;D Engineer"; twice for a double-escaped one) and whitespace
+    collapsed; nothing else changes."""
+    for _ in range(2):
+        unescaped = htmllib.unescape(title)
+        if unescaped == title:
+            break
+        title = unescaped
+    return " ".join(title.split())
+
+
 def content_hash(record: dict[str, Any]) -> str:
     """sha256 of the normalised content: every column except `fetched_at` and the hash itself."""
     return stable_hash({k: v for k, v in record.items() if k not in _NOT_HASHED})
@@ -66,7 +78,7 @@ def build_record(ctx: PostingContext, fields: PostingFields) -> dict[str, Any]:
     data.pop("pay")
     record: dict[str, Any] = {
         **data,
-        "title": " ".join(fields.title.split()),
+        "title": clean_title(fields.title),
         "posting_key": f"{ctx.source}:{fields.source_id}",
         "company": ctx.company,
         "company_name": ctx.company_name,

@@ -1,6 +1,6 @@
 """ATS vocabularies -> the parsed schema's closed vocabularies.
 
-Each ATS spells the same idea differently ("on-site", "OnSite"; "Full-time", "FullTime";
+Each ATS spells the same idea differently ("on-site", "OnSite"; "Full-time", "FullTime", "CDI";
 "per-year-salary", "1 YEAR"). Anything not recognised maps to None rather than a guess, so
 enrichment can still fill it from the text.
 """
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from job_assets.parsing.schema import EMPLOYMENT_TYPES, PAY_PERIODS, WORKPLACES
+from job_assets.parsing.employment import kind_in_words
+from job_assets.parsing.schema import PAY_PERIODS, WORKPLACES
 
 _NON_LETTERS = re.compile(r"[^a-z]+")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -23,15 +24,6 @@ _WORKPLACE_ALIASES = {
     "office": "onsite",
     "inperson": "onsite",
 }
-
-# Checked in this order: "Full-time Internship" is an internship, "Part-time Contractor" a contract.
-_EMPLOYMENT_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("intern", ("intern", "apprentice", "coop", "trainee", "werkstudent")),
-    ("contract", ("contract", "freelance", "consultant")),
-    ("temporary", ("temporary", "temp", "fixedterm", "seasonal")),
-    ("part_time", ("parttime",)),
-    ("full_time", ("fulltime", "permanent", "regular")),
-)
 
 _PERIOD_WORDS = {
     "year": "year",
@@ -49,7 +41,6 @@ _PERIOD_WORDS = {
 }
 
 assert set(_WORKPLACE_ALIASES.values()) <= set(WORKPLACES)
-assert {k for k, _ in _EMPLOYMENT_KEYWORDS} == set(EMPLOYMENT_TYPES)
 assert set(_PERIOD_WORDS.values()) == set(PAY_PERIODS)
 
 
@@ -65,14 +56,11 @@ def workplace(value: str | None) -> str | None:
 
 
 def employment_type(value: str | None) -> str | None:
-    """Lever free-text `commitment` ("Full-time", "Intern - Summer") or Ashby `FullTime` -> the vocabulary."""
+    """Lever free-text `commitment` ("Full-time", "Intern - Summer", "CDI", "Stage de fin d'études",
+    "Werkstudent") or Ashby `FullTime` -> the vocabulary (the table is in `parsing.employment`)."""
     if not value:
         return None
-    letters = _letters(value)
-    for kind, keywords in _EMPLOYMENT_KEYWORDS:
-        if any(k in letters for k in keywords):
-            return kind
-    return None
+    return kind_in_words(value, label=True)
 
 
 def pay_period(value: str | None) -> str | None:

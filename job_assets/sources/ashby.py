@@ -18,7 +18,7 @@ async def fetch(
 ) -> list[RawPosting]:
     url = board_url(base_url, source.board)
     data = await client.get_json(
-        url, company=company.slug, source="ashby", params={"includeCompensation": "true"}
+        url, company=company.slug, source="ashby", params={"includeCompensation": "true"}, warnings=warnings
     )
     postings = postings_from_jobs_board(company.slug, "ashby", url, data, warnings, url_field="jobUrl")
     # Unlisted jobs are reachable by link only: not public openings.

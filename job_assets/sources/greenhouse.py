@@ -17,5 +17,7 @@ async def fetch(
     company: Company, source: GreenhouseSource, *, client: PoliteClient, warnings: list[str], base_url: str
 ) -> list[RawPosting]:
     url = board_url(base_url, source.board)
-    data = await client.get_json(url, company=company.slug, source="greenhouse", params={"content": "true"})
+    data = await client.get_json(
+        url, company=company.slug, source="greenhouse", params={"content": "true"}, warnings=warnings
+    )
     return postings_from_jobs_board(company.slug, "greenhouse", url, data, warnings, url_field="absolute_url")

@@ -7,7 +7,10 @@ host, give up after a timeout, and back off (honouring Retry-After) when told to
 from __future__ import annotations
 
 import asyncio
+import codecs
 import email.utils
+import json
+import logging
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,6 +22,8 @@ import httpx
 
 from job_assets import __version__
 from job_assets.sources.base import SourceError
+
+logger = logging.getLogger(__name__)
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 USER_AGENT = (
@@ -65,6 +70,22 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def decode_utf8(content: bytes) -> tuple[str, int]:
+    """(text, number of invalid bytes replaced). JSON is UTF-8 (RFC 8259; a BOM is tolerated); each invalid
+    sequence becomes U+FFFD. Linear: the count is what the replacement removed, not a byte-by-byte retry."""
+    content = content.removeprefix(codecs.BOM_UTF8)
+    try:
+        return content.decode("utf-8"), 0
+    except UnicodeDecodeError:
+        pass
+    text = content.decode("utf-8", errors="replace")
+    added = text.count("\ufffd") - content.count(
+        "\ufffd".encode()
+    )  # replacement marks that were not in the bytes
+    kept_bytes = len(text.encode("utf-8")) - 3 * added
+    return text, len(content) - kept_bytes
 
 
 class PoliteClient:
@@ -138,11 +159,28 @@ class PoliteClient:
         raise SourceError(company, source, shown_url, last_status, detail)
 
     async def get_json(
-        self, url: str, *, company: str, source: str, params: dict[str, Any] | None = None
+        self,
+        url: str,
+        *,
+        company: str,
+        source: str,
+        params: dict[str, Any] | None = None,
+        warnings: list[str] | None = None,
     ) -> Any:
+        """The answer as JSON. Invalid UTF-8 bytes are replaced (as a browser shows the page) rather than failing the
+        board: a warning naming the source, the URL and the count goes to `warnings` and the log."""
         response = await self.get(url, company=company, source=source, params=params)
+        text, replaced = decode_utf8(response.content)
+        if replaced:
+            message = (
+                f"{source}: {replaced} invalid UTF-8 byte(s) replaced with U+FFFD in the answer from "
+                f"{response.url} (company {company})"
+            )
+            logger.warning(message)
+            if warnings is not None:
+                warnings.append(message)
         try:
-            return response.json()
+            return json.loads(text)
         except ValueError as error:
             raise SourceError(
                 company, source, str(response.url), response.status_code, f"answer is not valid JSON: {error}"

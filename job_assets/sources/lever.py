@@ -27,7 +27,9 @@ async def fetch(
     seen: set[str] = set()
     for page in range(MAX_PAGES):
         params = {"mode": "json", "skip": page * PAGE_SIZE, "limit": PAGE_SIZE}
-        data = await client.get_json(url, company=company.slug, source="lever", params=params)
+        data = await client.get_json(
+            url, company=company.slug, source="lever", params=params, warnings=warnings
+        )
         if not isinstance(data, list):
             detail = "malformed board: expected a JSON list of postings"
             if isinstance(data, dict) and data.get("ok") is False:

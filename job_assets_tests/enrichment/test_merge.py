@@ -28,7 +28,12 @@ def test_structured_pay_wins_over_text_and_llm() -> None:
         "structured",
     )
     assert (out["salary_annual_min"], out["salary_annual_max"]) == (104000, 145600)
-    assert out["remote"] == "onsite"
+    assert (out["remote"], out["remote_source"]) == ("remote", "text_rules")  # stated text beats the flag
+    no_statement = RULES.model_copy(update={"remote": "unknown"})
+    assert (merge(row, no_statement, LLM)["remote"], merge(row, no_statement, LLM)["remote_source"]) == (
+        "onsite",
+        "structured",
+    )
 
 
 def test_text_rules_pay_wins_over_llm_pay() -> None:
@@ -49,7 +54,8 @@ def test_llm_fills_pay_the_rules_missed_but_not_implausible_pay() -> None:
 
 def test_judgement_fields_come_from_the_llm_and_title_seniority_from_rules() -> None:
     out = merge(parsed_row(0), RULES, LLM)
-    assert out["remote"] == "hybrid"
+    assert out["remote"] == "remote"  # the rules read a statement: it beats the LLM's judgement
+    assert merge(parsed_row(0), RULES.model_copy(update={"remote": "unknown"}), LLM)["remote"] == "hybrid"
     assert out["seniority"] == "senior"
     assert out["employment_type"] == "contract"
     assert out["years_experience_min"] == 3

@@ -1,4 +1,4 @@
-"""Requirements stated in prose: minimum years of experience, visa sponsorship, employment type.
+"""Requirements stated in prose: minimum years of experience and visa sponsorship.
 
 Each needs its context word ("experience", "sponsor"), so "founded 10 years ago" or "4-year vesting" never count.
 """
@@ -67,44 +67,4 @@ def visa_sponsorship(text: str | None) -> bool | None:
         return False
     if _SPONSOR.search(text):
         return True
-    return None
-
-
-_EMPLOYMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("intern", re.compile(r"\b(?:intern|internship|co-?op|werkstudent|working\s+student)\b", _I)),
-    (
-        "contract",
-        re.compile(
-            r"\b(?:contract(?:or)?|freelance|1099|c2c|corp[\s-]to[\s-]corp)\b(?![\s-]to[\s-]hire)", _I
-        ),
-    ),
-    ("temporary", re.compile(r"\b(?:temporary|temp|fixed[\s-]term|seasonal|maternity\s+cover)\b", _I)),
-    ("part_time", re.compile(r"\bpart[\s-]?time\b", _I)),
-    ("full_time", re.compile(r"\b(?:full[\s-]?time|permanent)\b", _I)),
-)
-# In prose the type must be stated about the job, not in passing ("part-time employees are eligible for ...").
-_STATED = re.compile(
-    r"(?:employment\s+type|job\s+type|position\s+type|type\s+of\s+employment|schedule)\s*[:\-]\s*(?P<a>[\w -]+)"
-    r"|\b(?:this\s+is\s+an?|is\s+an?|as\s+an?|hiring\s+an?|seeking\s+an?|for\s+an?)\s+(?P<b>[\w -]{0,40}?"
-    r"(?:full[\s-]?time|part[\s-]?time|contract|temporary|fixed[\s-]term|permanent|freelance))\b",
-    _I,
-)
-
-
-def _kind(text: str) -> str | None:
-    for kind, pattern in _EMPLOYMENT:
-        if pattern.search(text):
-            return kind
-    return None
-
-
-def employment_type(title: str | None, text: str | None) -> str | None:
-    """From the title's words first ("Contract Designer", "Summer Intern"), then a statement in the prose."""
-    kind = _kind(title or "")
-    if kind:
-        return kind
-    for match in _STATED.finditer(text or ""):
-        kind = _kind(match.group("a") or match.group("b") or "")
-        if kind:
-            return kind
     return None

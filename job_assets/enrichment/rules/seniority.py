@@ -1,66 +1,111 @@
-"""Seniority from the job title: the words and ladders titles really use.
+"""Seniority from the role part of the title, else a level stated in the description.
 
-Checked from the most specific to the least: "Senior Director" is a director, "Senior Engineering Manager" a
-manager, "Principal Product Manager" a principal (a product manager manages a product, not people).
+A title is a role plus clauses after a comma, dash, bar or bracket that name a team, programme, place or market:
+"Senior Accountant, Close Management", "Care Coordinator, Senior Living Partnerships", "AI Transformation Owner,
+CRO". Levels are read from the role part only (the first part that names a role), plus any part that only
+qualifies the role ("Engineer (Senior)", "Site Reliability Engineer - 2", "Analyst, Internship"). Checked from
+the most specific to the least: "Senior Director" is a director, "Senior Engineering Manager" a manager,
+"Principal Product Manager" a principal (a product manager manages a product, not people). Alternatives
+("Senior / Staff") give the lower level. With no level in the title, a level the description states ("this is a
+mid-level role", "entry-level position") or people management ("lead and manage a team of ...") decides; with
+none, "unknown": "Associate", "Expert", "Mid-Senior" and "All Levels" state no single level.
 """
 
 from __future__ import annotations
 
 import re
 
-_I = re.IGNORECASE
-
-# "Product Manager" and friends are individual contributors: they never make a title "manager".
-_IC_MANAGER = re.compile(
-    r"\b(?:product|program|programme|project|account|customer\s+success|partner|community|success|content"
-    r"|category|territory|channel|release|office|case|property)\s+manager\b",
-    _I,
+from job_assets.enrichment.rules.language import is_french
+from job_assets.enrichment.rules.seniority_words import (
+    ALTERNATIVES,
+    IC_FRENCH_SPANISH,
+    IC_MANAGER,
+    IC_ORDER,
+    LADDER,
+    LADDER_LEVELS,
+    LEVELS,
+    MANAGES_PEOPLE,
+    NOT_LEVEL,
+    QUALIFIER_WORDS,
+    STATED_LEVEL,
+    STATED_LEVEL_NAMES,
 )
-# Roman or arabic ladder level at the end of the title (or before a comma, dash or bracket).
-_LEVEL = re.compile(r"\b(I{1,3}|IV|V|[1-5])\s*(?:$|[,(\-–/|])")
+from job_assets.parsing.employment import fold
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "intern",
-        re.compile(r"\b(?:intern|internship|co-?op|werkstudent|working\s+student|apprentice\w*)\b", _I),
-    ),
-    (
-        "executive",
-        re.compile(
-            r"\b(?:chief\s+\w+(?:\s+\w+)?\s+officer|c[etofpimrs]o|ciso|vp|svp|evp|avp|vice[\s-]+president"
-            r"|president|co-?founder|general\s+manager)\b",
-            _I,
-        ),
-    ),
-    ("director", re.compile(r"\b(?:director|head\s+of|dir\.)", _I)),
-    ("manager", re.compile(r"\b(?:manager|mgr|management)\b", _I)),
-    ("principal", re.compile(r"\b(?:principal|distinguished|fellow)\b", _I)),
-    ("staff", re.compile(r"\bstaff\b(?!\s+(?:accountant|nurse|writer|assistant|auditor))", _I)),
-    ("senior", re.compile(r"\b(?:senior|sr\.?|snr|lead(?!\s+gen)|expert)(?=\W|$)", _I)),
-    (
-        "junior",
-        re.compile(
-            r"\b(?:junior|jr\.?|entry[\s-]level|graduate|new\s+grad|early[\s-]career|trainee|associate)(?=\W|$)",
-            _I,
-        ),
-    ),
-    ("mid", re.compile(r"\b(?:mid[\s-]?level|mid[\s-]senior|intermediate|experienced)\b", _I)),
+_PARTS = re.compile(r"\s*[,|(\)\[\]:;]\s*|\s+[-–—]+\s*|\s*[-–—]+\s+|\s*–\s*|\s*—\s*")
+_FRENCH_STAGE = re.compile(r" stages? ")
+_ROLE_NOUNS = re.compile(
+    r" (?:engineer|engineers|developer|manager|director|head of|lead|leader|analyst|scientist|designer|architect"
+    r"|specialist|coordinator|associate|consultant|representative|rep|executive|officer|president|vp|intern"
+    r"|internship|apprentice|administrator|admin|accountant|counsel|attorney|lawyer|recruiter|strategist|writer"
+    r"|editor|researcher|technician|nurse|assistant|advisor|adviser|partner|owner|operator|agent|supervisor"
+    r"|programmer|tester|member|fellow|trainee|student|expert|evangelist|advocate|marketer|planner|buyer"
+    r"|producer|chief|controller|auditor|economist|generalist|teacher|instructor|driver|mechanic|clerk|dispatcher"
+    r"|caller|executive|ingenieur|developpeur|responsable|directeur|directrice|charge|chargee|stagiaire|leiter"
+    r"|leiterin|entwickler|entwicklerin|berater|beraterin|referent|referentin|werkstudent|praktikant|jefe|gerente"
+    r"|analista|desarrollador|ingeniero|becario|consultor|especialista|ceo|cto|cfo|coo|cro|cmo|cpo) ",
 )
-_LEVEL_SENIORITY = {"I": "junior", "1": "junior", "II": "mid", "2": "mid", "III": "senior", "3": "senior"}
-_LEVEL_SENIORITY |= {"IV": "staff", "4": "staff", "V": "principal", "5": "principal"}
 
 
-def seniority_from_title(title: str | None) -> str:
+def _role_parts(title: str) -> list[str]:
+    """The role part and the parts that only qualify it."""
+    parts = [p for p in _PARTS.split(title) if p and p.strip()]
+    if not parts:
+        return []
+    role = next((i for i, p in enumerate(parts) if _ROLE_NOUNS.search(fold(p))), 0)
+    kept = [parts[role]]
+    for i, part in enumerate(parts):
+        words = fold(part).split()
+        if i != role and words and all(w in QUALIFIER_WORDS for w in words):
+            kept.append(part)
+    return kept
+
+
+def _level_of(text: str, french: bool) -> str | None:
+    folded = fold(text)
+    folded = NOT_LEVEL.sub(" ", folded)
+    folded = IC_FRENCH_SPANISH.sub(" role ", IC_MANAGER.sub(" role ", folded))
+    if french:
+        folded = _FRENCH_STAGE.sub(" stagiaire ", folded)
+    found = [level for level, pattern in LEVELS if pattern.search(folded)]
+    if not found:
+        return None
+    ladder = [level for level in found if level in IC_ORDER]
+    if len(ladder) > 1 and ALTERNATIVES.search(text) and found[0] in IC_ORDER:
+        return min(ladder, key=IC_ORDER.index)
+    return found[0]
+
+
+def seniority_from_title(title: str | None, french: bool = False) -> str:
     """intern | junior | mid | senior | staff | principal | manager | director | executive | unknown."""
     if not title:
         return "unknown"
-    text = _IC_MANAGER.sub(" role ", title)
-    for level, pattern in _RULES:
-        if pattern.search(text):
-            if level == "junior" and re.search(r"\bassociate\b", text, _I) and _LEVEL.search(text):
-                break  # "Associate Engineer II": the ladder level is more precise
-            return level
-    level_match = _LEVEL.search(title)
-    if level_match:
-        return _LEVEL_SENIORITY[level_match.group(1).upper()]
+    parts = _role_parts(" ".join(title.split()))
+    level = _level_of(" ".join(parts), french)
+    if level:
+        return level
+    for part in parts:
+        ladder = LADDER.search(part)
+        if ladder:
+            return LADDER_LEVELS[ladder.group(1).upper()]
     return "unknown"
+
+
+def seniority_from_description(text: str | None) -> str | None:
+    """A level the description states about the role, or people management; None when it states neither."""
+    if not text:
+        return None
+    stated = STATED_LEVEL.search(text)
+    if stated:
+        return STATED_LEVEL_NAMES[re.split(r"[\s-]", stated.group("level").lower())[0]]
+    if MANAGES_PEOPLE.search(text):
+        return "manager"
+    return None
+
+
+def seniority(title: str | None, description: str | None) -> str:
+    """The title's level, else the description's, else "unknown"."""
+    level = seniority_from_title(title, french=is_french(title, description))
+    if level != "unknown":
+        return level
+    return seniority_from_description(description) or "unknown"

@@ -1,0 +1,125 @@
+"""The level vocabularies `seniority` reads, in English, French, German and Spanish.
+
+Patterns run on `parsing.employment.fold`ed text (lowercase ASCII words between single spaces: "Prácticas" is
+" practicas ", "Sr." is " sr "), so each word is matched as " word ".
+"""
+
+from __future__ import annotations
+
+import re
+
+# "<thing> Manager" manages a thing, not people: product, program, account, partnerships, social media...
+IC_MANAGER = re.compile(
+    r" (?:product|program|programme|project|account|accounts|customer success|partner|partners|partnerships?"
+    r"|community|success|content|category|territory|channel|release|office|case|property|media|brand|marketing"
+    r"|activation|relationship|relationships|campaign|campaigns|event|events|lifecycle|vendor|client|portfolio"
+    r"|enablement|launch|solutions|implementation|onboarding|retention|ecosystem|alliances?|demand"
+    r"|produit|projet|programme|compte|comptes|grands comptes|producto|proyecto|cuenta|cuentas|programa)"
+    r"(?: [a-z]+)? manager ",
+)
+IC_FRENCH_SPANISH = re.compile(
+    r" (?:responsable|gerente|jefe|jefa|chef) (?:de |d )?(?:produit|projet|projets|programme|compte|comptes|grands"
+    r" comptes|producto|proyecto|proyectos|cuenta|cuentas|programa|clientele)",
+)
+# Titles whose level word names something else: "Account Director" is a sales title, "Member of Technical Staff"
+# a title for every engineer, "Executive Assistant to the CEO" supports one.
+NOT_LEVEL = re.compile(
+    r" (?:account|client) director | member of (?:the )?(?:technical )?staff | technical staff "
+    r"| (?:assistant|reporting|support|chief of staff) to (?:the |our )?(?:[a-z]+ )?(?:ceo|cto|cfo|coo|cro|cmo|cpo"
+    r"|founders?|president|vp|executive team|chief [a-z]+ officer)"
+    r"| staff (?:accountant|nurse|writer|assistant|auditor|pharmacist|physician|attorney|photographer) "
+    r"| mid (?:market|size|sized) | lead (?:gen|generation) | all levels | mid senior"
+    r"| associate (?:principal|partner) ",
+)
+# Most specific first: "Senior Director" is a director, "Senior Engineering Manager" a manager.
+LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "intern",
+        re.compile(
+            r" (?:intern|interns|internship|co op|coop|werkstudent|werkstudentin|working student|apprentice"
+            r"|apprenticeship|stagiaire|alternant|alternante|alternance|apprenti|apprentie|praktikant|praktikantin"
+            r"|praktikum|azubi|auszubildende|auszubildender|becario|becaria|practicas|pasante|stage de fin d etudes) "
+        ),
+    ),
+    (
+        "executive",
+        re.compile(
+            r" (?:chief [a-z]+(?: [a-z]+)? officer|c[etofpimrs]o|ciso|vp|svp|evp|avp|rvp|gvp|v p|vice president"
+            r"|president|presidente|president directeur general|co founder|cofounder|general manager"
+            r"|directeur general|directrice generale|director general|directora general|gerente general"
+            r"|geschaftsfuhrer|geschaftsfuhrerin|geschaeftsfuehrer|vorstand|vicepresidente|vice presidente) "
+        ),
+    ),
+    (
+        "director",
+        re.compile(
+            r" (?:director|directora|directeur|directrice|direktor|direktorin|head of|dir|subdirector"
+            r"|chef de l|chef du|chef de la|chef des|jefe de la|jefe del|jefa de la|jefa del"
+            r"|bereichsleiter|bereichsleiterin|abteilungsleiter|abteilungsleiterin|leiter|leiterin|leitung) "
+        ),
+    ),
+    (
+        "manager",
+        re.compile(
+            r" (?:manager|managers|mgr|supervisor|supervisora|teamleiter|teamleiterin|teamleitung"
+            r"|gruppenleiter|gruppenleiterin|filialleiter|filialleiterin|responsable|gerente|jefe|jefa"
+            r"|chef d equipe|chef de service|chef de rayon|encargado|encargada) "
+        ),
+    ),
+    ("principal", re.compile(r" (?:principal|distinguished|fellow) ")),
+    ("staff", re.compile(r" staff ")),
+    ("senior", re.compile(r" (?:senior|sr|snr|lead) ")),
+    (
+        "junior",
+        re.compile(
+            r" (?:junior|jr|entry level|graduate|new grad|early career|trainee|debutant|debutante|berufseinsteiger"
+            r"|berufseinsteigerin) "
+        ),
+    ),
+    ("mid", re.compile(r" (?:mid level|intermediate|experienced|confirme|confirmee) ")),
+)
+IC_ORDER = ("intern", "junior", "mid", "senior", "staff", "principal")
+# "Senior / Staff Engineer", "Junior or Mid-level": alternatives, the lower is the level.
+ALTERNATIVES = re.compile(r"\S\s*(?:/|\bor\b|\bou\b|\boder\b|\bo\b)\s*\S", re.IGNORECASE)
+
+# Ladder level at the end of a title part: "Engineer II", "Analyst 3", "Engineer - 2".
+LADDER = re.compile(r"(?:^|\s)(I{1,3}|IV|V|[1-5])\s*$")
+LADDER_LEVELS = {"I": "junior", "1": "junior", "II": "mid", "2": "mid", "III": "senior", "3": "senior"}
+LADDER_LEVELS |= {"IV": "staff", "4": "staff", "V": "principal", "5": "principal"}
+
+# Words that make up a title part that only qualifies the role ("(Senior)", "- II", "(m/w/d)", "Summer 2025").
+QUALIFIER_WORDS = frozenset(
+    str.split(
+        "senior sr snr junior jr lead staff principal mid level entry intern internship i ii iii iv v 1 2 3 4 5 m w d f h"
+        " x all levels summer fall winter spring 2024 2025 2026 2027 contract contractor temporary part full time"
+        " remote hybrid onsite stage stages stagiaire alternance alternant werkstudent werkstudentin praktikum"
+        " praktikant praktikantin becario becaria practicas cdi cdd freelance vollzeit teilzeit in de fin d etudes"
+        " mois months month 6 12"
+    )
+)
+
+# A level stated in the description when the title states none.
+_LEVEL_WORDS = (
+    r"(?:entry[\s-]level|junior|mid[\s-]level|intermediate|senior[\s-]level|senior|staff[\s-]level"
+    r"|principal[\s-]level|executive[\s-]level|director[\s-]level|early[\s-]career)"
+)
+_LEVEL_WORD = f"(?P<level>{_LEVEL_WORDS})"
+STATED_LEVEL = re.compile(
+    r"\b(?:(?:this\s+is\s+an?|this\s+(?:role|position|job)\s+is\s+an?|(?:looking\s+for|hiring|seeking)\s+an?)\s+"
+    rf"(?={_LEVEL_WORDS}\s+(?:role|position|opportunity|job|hire|candidate|individual\s+contributor)\b)"
+    r"|(?:seniority|experience|career)\s+level\s*:\s*"
+    rf"|(?={_LEVEL_WORDS}\s+(?:role|position|opportunity)\b))"
+    rf"{_LEVEL_WORD}",
+    re.IGNORECASE,
+)
+STATED_LEVEL_NAMES = {
+    "entry": "junior", "junior": "junior", "mid": "mid", "intermediate": "mid", "senior": "senior",
+    "staff": "staff", "principal": "principal", "executive": "executive", "director": "director", "early": "junior",
+}  # fmt: skip
+# The role manages people: "Lead and manage a team of Collection Executives", "5 direct reports".
+MANAGES_PEOPLE = re.compile(
+    r"\b(?:lead|leading)\s+and\s+manag(?:e|ing)\s+(?:a|the|your)\s+team\b"
+    r"|\bmanag(?:e|ing)\s+(?:a|the|your)\s+team\s+of\b"
+    r"|\b(?:\d+|several|multiple)\s+direct\s+reports\b|\bpeople\s+management\s+(?:responsibilit\w+|experience\s+required)",
+    re.IGNORECASE,
+)
