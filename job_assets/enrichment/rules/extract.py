@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from job_assets.enrichment.rules.pay import find_pay
+from job_assets.enrichment.rules.pay_context import is_internship
 from job_assets.enrichment.rules.remote import remote_policy
 from job_assets.enrichment.rules.requirements import employment_type, visa_sponsorship, years_experience_min
 from job_assets.enrichment.rules.seniority import seniority_from_title
@@ -24,7 +25,7 @@ def extract_rules(
 ) -> ExtractedFields:
     """Text only: the ATS's structured fields are applied on top by `merge`, which knows where each came from."""
     text = description or ""
-    pay = find_pay(f"{title or ''}\n{text}")
+    pay = find_pay(f"{title or ''}\n{text}", internship=is_internship(title or ""))
     return ExtractedFields.model_validate(
         {
             "salary_min": pay.min if pay else None,
