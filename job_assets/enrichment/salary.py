@@ -103,8 +103,11 @@ def _structured(row: Mapping[str, Any], text: Salary | None) -> tuple[Salary | N
             notes.append(f"structured pay {stated} per year is hourly-sized: read per hour")
             period = "hour"
         else:
-            return None, f"structured pay {stated} {currency or ''} per {period} dropped: implausible".replace(
-                "  ", " "
+            return (
+                None,
+                f"structured pay {stated} {currency or ''} per {period} dropped: implausible".replace(
+                    "  ", " "
+                ),
             )
     return Salary(low, high, currency, period, "structured"), "; ".join(notes) or None
 
@@ -118,7 +121,9 @@ def choose_salary(row: Mapping[str, Any], rules: ExtractedFields, llm: Extracted
     )
     structured, note = _structured(row, text)
     if structured is not None:
-        return Salary(structured.min, structured.max, structured.currency, structured.period, structured.source, note)
+        return Salary(
+            structured.min, structured.max, structured.currency, structured.period, structured.source, note
+        )
     if text is not None:
         return Salary(text.min, text.max, text.currency, text.period, "text_rules", note)
     if llm is not None and llm.has_salary():
@@ -127,6 +132,12 @@ def choose_salary(row: Mapping[str, Any], rules: ExtractedFields, llm: Extracted
         if plausible(llm.salary_min, llm.salary_max, period, llm.salary_currency or ""):
             return Salary(llm.salary_min, llm.salary_max, llm.salary_currency, period, "llm", note)
         note = "; ".join(
-            filter(None, [note, f"llm pay {_figures(llm.salary_min, llm.salary_max)} per {period} dropped: implausible"])
+            filter(
+                None,
+                [
+                    note,
+                    f"llm pay {_figures(llm.salary_min, llm.salary_max)} per {period} dropped: implausible",
+                ],
+            )
         )
     return Salary(None, None, None, None, None, note)

@@ -80,7 +80,13 @@ NO_TEXT_PAY = RULES.model_copy(
 
 
 def _pay(out: dict) -> tuple:
-    return (out["salary_min"], out["salary_max"], out["salary_currency"], out["salary_period"], out["salary_source"])
+    return (
+        out["salary_min"],
+        out["salary_max"],
+        out["salary_currency"],
+        out["salary_period"],
+        out["salary_source"],
+    )
 
 
 def test_zero_structured_range_is_no_pay_and_says_so() -> None:

@@ -178,3 +178,12 @@ def test_pay_next_to_a_benefit_in_the_same_list() -> None:
 def test_your_salary_is_not_a_pay_cue() -> None:
     # "of your salary" talks about pay as the base for a match, not as this amount's name.
     assert find_all_pay("We match 5% of your salary, up to $8,000 per year.") == []
+
+
+def test_a_stipend_is_an_internships_pay_and_a_benefit_elsewhere() -> None:
+    text = "Stipend: $3,000/month"
+    assert find_all_pay(text) == []
+    pay = find_pay(text, internship=True)
+    assert pay is not None and (pay.min, pay.period) == (3000, "month")
+    pay = find_pay("This internship offers a monthly stipend of ₹40,000.")
+    assert pay is not None and (pay.min, pay.currency, pay.period) == (40000, "INR", "month")

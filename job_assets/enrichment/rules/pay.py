@@ -26,6 +26,7 @@ from job_assets.enrichment.rules.pay_context import (
     period_near,
     strip_period,
 )
+from job_assets.parsing.amounts import parse_number
 
 ANNUAL_FACTORS: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 
@@ -115,14 +116,10 @@ def annualise(value: float | None, period: str | None) -> float | None:
 
 
 def _number(raw: str) -> float:
-    text = re.sub(r"[\u00a0\u202f' ]", "", raw)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}", text):
-        text = text.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", ".")
-    return float(text)
+    value = parse_number(raw)
+    if value is None:  # cannot happen: _NUM only matches what parse_number reads
+        raise ValueError(f"not a figure: {raw!r}")
+    return value
 
 
 def _value(match: re.Match[str], i: int) -> tuple[float, bool]:

@@ -37,7 +37,9 @@ _PAY_WORDS = (
     r"|salario|sueldo|retribuci[óo]n|stipendio|retribuzione|salaris|l[öo]n|internship\s+rate"
 )
 _PAY = re.compile(rf"(?<![\w-])(?:{_PAY_WORDS})(?![\w-])", re.IGNORECASE)
-_NOT_A_PAY_CUE = re.compile(r"(?:\byour|\bof|%\s*of|\bthe\s+employee'?s)\s*(?:annual\s+|base\s+|eligible\s+)*$", re.I)
+_NOT_A_PAY_CUE = re.compile(
+    r"(?:\byour|\bof|%\s*of|\bthe\s+employee'?s)\s*(?:annual\s+|base\s+|eligible\s+)*$", re.I
+)
 
 # A stipend is an intern's pay, though a benefit elsewhere ("wellness stipend").
 _INTERN = re.compile(r"\bintern(?:s|ship)?\b|\bstage\b|\bpraktikum\b", re.IGNORECASE)
@@ -122,9 +124,7 @@ _PERIOD_ON_PAY = [
     for period, adj in _PERIOD_ADJECTIVE.items()
 ]
 # A period token between two amounts of a range ("$180.000/year to $260,000/year").
-PERIOD_TOKEN = (
-    r"(?:\s?(?:/|per\s|an?\s)\s?(?:year|yr|annum|hour|hr|month|mo|week|wk|day)\b|\s?(?:p\.a\.|pa\b|hourly|annually))"
-)
+PERIOD_TOKEN = r"(?:\s?(?:/|per\s|an?\s)\s?(?:year|yr|annum|hour|hr|month|mo|week|wk|day)\b|\s?(?:p\.a\.|pa\b|hourly|annually))"
 
 
 def period_near(after: str, before: str) -> str | None:
