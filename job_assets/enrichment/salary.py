@@ -8,9 +8,10 @@ Structured pay is the employer's own field, but boards fill it carelessly, so it
 - a period that does not fit the magnitude (an Ashby tier "per year" of 55-65): when the text states the same
   figures with a period, the explicit text wins; otherwise a figure under 300 labelled per year is read per
   hour (no yearly salary is that small, and hourly wages are), and any other mismatch is dropped;
-- figures outside what real pay takes for the period (`rules.pay.plausible`) are dropped;
-- the same figures in the text with another period ("$55-65/hour"): the text's period wins (the currency stays
-  the ATS's: a bare "$" in text is only presumed USD).
+- figures outside what real pay takes for the period (`rules.pay.plausible`, without its prose-only spread
+  limit: an employer's own 10,000-125,000 is kept) are dropped;
+- the text states pay otherwise (other figures, or the same figures with another period: "$55-65/hour"): the
+  explicit prose wins (when the figures agree the currency stays the ATS's: a bare "$" is only presumed USD).
 
 `salary_note` says what was done and why whenever a value was corrected, replaced or dropped, so a user (and the
 quality benchmark) can see it; it is null when the shown pay was taken as given.
@@ -93,13 +94,20 @@ def _structured(row: Mapping[str, Any], text: Salary | None) -> tuple[Salary | N
     if period is None:
         period = _infer_period(top)
         notes.append(f"structured pay gave no period; {period} from its size")
-    if text is not None and text.period != period and _same_figures((low, high), (text.min, text.max)):
-        # The explicit text restates the figures with its own period: it wins. The currency stays the ATS's
-        # (the text's bare "$" is only presumed USD).
-        note = f"structured pay {stated} per {period} contradicted by the text's per {text.period}: text wins"
-        return Salary(text.min, text.max, currency or text.currency, text.period, "text_rules"), note
-    if not plausible(low, high, period, currency or ""):
-        if period == "year" and top < _HOURLY_CEILING and plausible(low, high, "hour", currency or ""):
+    if text is not None and (text.period != period or not _same_figures((low, high), (text.min, text.max))):
+        # The posting's own prose states its pay otherwise (other figures, or the same with another period):
+        # explicit prose wins. The currency stays the ATS's when the figures agree (a bare "$" in text is only
+        # presumed USD).
+        same = _same_figures((low, high), (text.min, text.max))
+        note = (
+            f"structured pay {stated} {currency or ''} per {period} differs from the text's "
+            f"{_figures(text.min, text.max)} {text.currency} per {text.period}: text wins"
+        ).replace("  ", " ")
+        return Salary(
+            text.min, text.max, (currency if same else None) or text.currency, text.period, "text_rules"
+        ), note
+    if not plausible(low, high, period, currency or "", max_spread=None):
+        if period == "year" and top < _HOURLY_CEILING and plausible(low, high, "hour", currency or "", None):
             notes.append(f"structured pay {stated} per year is hourly-sized: read per hour")
             period = "hour"
         else:

@@ -18,9 +18,10 @@ LLM = ExtractedFields(
 )  # fmt: skip
 
 
-def test_structured_pay_wins_over_text_and_llm() -> None:
+def test_structured_pay_wins_over_the_llm_and_text_that_agrees() -> None:
     row = parsed_row(0, pay_min=50.0, pay_max=70.0, pay_currency="USD", pay_period="hour", workplace="onsite")
-    out = merge(row, RULES, LLM)
+    agreeing = RULES.model_copy(update={"salary_min": 50.0, "salary_max": 70.0, "salary_period": "hour"})
+    out = merge(row, agreeing, LLM)
     assert (out["salary_min"], out["salary_max"], out["salary_period"], out["salary_source"]) == (
         50,
         70,
@@ -132,8 +133,22 @@ def test_reversed_structured_range_is_swapped_with_a_note() -> None:
 
 def test_plausible_structured_pay_taken_as_given_has_no_note() -> None:
     row = parsed_row(0, pay_min=120000.0, pay_max=150000.0, pay_currency="USD", pay_period="year")
-    out = merge(row, RULES, LLM)
+    out = merge(row, NO_TEXT_PAY, LLM)
     assert _pay(out) == (120000, 150000, "USD", "year", "structured") and out["salary_note"] is None
+
+
+def test_explicit_text_that_states_other_figures_wins_over_structured_pay() -> None:
+    # An Ashby tier of 142-216K while the prose says $115,000-$176,000 for this role: explicit prose wins.
+    row = parsed_row(0, pay_min=142000.0, pay_max=216000.0, pay_currency="USD", pay_period="year")
+    text = RULES.model_copy(update={"salary_min": 115000.0, "salary_max": 176000.0})
+    out = merge(row, text, None)
+    assert _pay(out) == (115000, 176000, "USD", "year", "text_rules") and "text wins" in out["salary_note"]
+
+
+def test_employer_range_wider_than_prose_would_allow_is_kept() -> None:
+    row = parsed_row(0, pay_min=10000.0, pay_max=125000.0, pay_currency="USD", pay_period="year")
+    out = merge(row, NO_TEXT_PAY, None)
+    assert _pay(out) == (10000, 125000, "USD", "year", "structured")
 
 
 def test_implausible_llm_pay_is_dropped_with_a_note() -> None:

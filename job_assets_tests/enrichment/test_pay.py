@@ -126,7 +126,7 @@ def test_numbers_that_are_not_pay(text: str) -> None:
     assert find_all_pay(text) == []
 
 
-def test_per_location_ranges_first_is_primary() -> None:
+def test_per_location_ranges_give_the_full_range() -> None:
     text = (
         "Our salary ranges are based on location:\n"
         "San Francisco / New York: $150,000 - $180,000 USD\n"
@@ -135,7 +135,18 @@ def test_per_location_ranges_first_is_primary() -> None:
     )
     found = find_all_pay(text)
     assert [(p.min, p.max) for p in found] == [(150000, 180000), (140000, 170000), (120000, 150000)]
-    assert find_pay(text) == found[0]
+    pay = find_pay(text)
+    assert pay is not None and (pay.min, pay.max, pay.currency, pay.period) == (120000, 180000, "USD", "year")
+
+
+def test_per_location_ranges_never_mix_currencies_and_prefer_base_over_on_target() -> None:
+    text = (
+        "For candidates located in NYC or SF, the pay range for this role is $175,000 - $240,000. "
+        "For candidates located in all other locations, the pay range for this role is $154,200 - $215,000. "
+        "In Canada the range is CA$200,000 - CA$260,000.\nOTE: $300,000 - $400,000"
+    )
+    pay = find_pay(text)
+    assert pay is not None and (pay.min, pay.max, pay.currency) == (154200, 240000, "USD")
 
 
 def test_pay_among_traps_is_still_found() -> None:

@@ -6,7 +6,7 @@ are taken as stated; a lone figure needs a qualifier ("up to $210k"), a stated p
 reimbursements, stipends outside internships, 401(k) matches, bonuses, deal sizes, revenue and funding are not.
 Amounts in millions/billions are never pay. Numbers may be grouped the US, European, Swiss, Indian (lakh) or
 space-separated way, in one range too ("$180.000/year to $260,000/year"). When a posting lists several ranges (one
-per location), the first is the primary and is the one returned.
+per location), its pay is the full range over them (`find_pay`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from job_assets.enrichment.rules.pay_context import (
     clause_before,
     has_pay_word,
     is_internship,
+    is_on_target,
     last_cue,
     not_pay_after,
     period_in_clause,
@@ -98,6 +99,7 @@ class Pay:
     max: float | None
     currency: str
     period: str
+    on_target: bool = False  # stated as on-target earnings / total compensation, not base pay
 
     @property
     def annual_min(self) -> float | None:
@@ -163,15 +165,20 @@ def _period(after: str, before: str) -> str | None:
     return period_near(after, before) or period_in_clause(before)
 
 
-def plausible(low: float | None, high: float | None, period: str, currency: str) -> bool:
-    """Within the range real pay takes for the period, and a range no wider than 10x."""
+def plausible(
+    low: float | None, high: float | None, period: str, currency: str, max_spread: float | None = 10
+) -> bool:
+    """Within the range real pay takes for the period, and (for figures read from prose) a range no wider than
+    `max_spread` times its floor: a wider one is two unrelated numbers, not a pay range."""
     floor, ceiling = _BOUNDS[period]
     if currency in _LARGE_UNIT_CURRENCIES:
         ceiling *= 1000
     values = [v for v in (low, high) if v is not None]
     if not values or any(not floor <= v <= ceiling for v in values):
         return False
-    return low is None or high is None or (high >= low and high <= low * 10)
+    if low is None or high is None:
+        return True
+    return high >= low and (max_spread is None or high <= low * max_spread)
 
 
 def _from_range(text: str, match: re.Match[str], intern: bool) -> Pay | None:
@@ -192,7 +199,7 @@ def _from_range(text: str, match: re.Match[str], intern: bool) -> Pay | None:
     period = _period(after, before) or _infer_period(high, before)
     if period is None or not plausible(low, high, period, currency):
         return None
-    return Pay(min=low, max=high, currency=currency, period=period)
+    return Pay(min=low, max=high, currency=currency, period=period, on_target=is_on_target(before))
 
 
 def _from_single(text: str, match: re.Match[str], intern: bool) -> Pay | None:
@@ -218,7 +225,7 @@ def _from_single(text: str, match: re.Match[str], intern: bool) -> Pay | None:
     else:
         low, high = value, value
     return (
-        Pay(min=low, max=high, currency=currency, period=period)
+        Pay(min=low, max=high, currency=currency, period=period, on_target=is_on_target(before))
         if plausible(low, high, period, currency)
         else None
     )
@@ -246,6 +253,25 @@ def find_all_pay(text: str | None, internship: bool = False) -> list[Pay]:
 
 
 def find_pay(text: str | None, internship: bool = False) -> Pay | None:
-    """The primary pay statement: the first one (postings list the main location's range first)."""
+    """The posting's pay: the range over its base-pay statements in the first one's currency and period.
+
+    Postings that state several ranges state one per location ("NYC/SF: $175,000 - $240,000; elsewhere
+    $154,200 - $215,000"): the posting's pay is the full range over them, as for structured tiers
+    (`parsing.pay_tiers`). On-target earnings count only when no base pay is stated; another currency or
+    period is never mixed in.
+    """
     found = find_all_pay(text, internship)
-    return found[0] if found else None
+    base = [p for p in found if not p.on_target] or found
+    if not base:
+        return None
+    first = base[0]
+    same = [p for p in base if (p.currency, p.period) == (first.currency, first.period)]
+    lows = [p.min for p in same if p.min is not None]
+    highs = [p.max for p in same if p.max is not None]
+    return Pay(
+        min=min(lows) if lows else None,
+        max=max(highs) if highs else None,
+        currency=first.currency,
+        period=first.period,
+        on_target=first.on_target,
+    )

@@ -25,7 +25,7 @@ _NOT_PAY_WORDS = (
     r"|acv|arr|mrr|tcv|gmv|aum|assets\s+under\s+management|deals?|deal\s+sizes?|quota|pipeline|bookings"
     r"|book\s+of\s+business|revenue|sales\s+of|funding|raised|series\s+[a-h]|seed|valuation|valued|backed"
     r"|investors?|customers|users|employees|contracts?\s+worth|worth|fund|grants?|prizes?|awards?|scholarships?"
-    r"|equipment|laptop|setup|co-?working|housing|travel|per\s+diem|vacation|pto"
+    r"|equipment|laptop|setup|co-?working|housing|travel|per\s+diem|vacation|pto|commissions?|rsus?|stock"
 )
 _NOT_PAY = re.compile(rf"(?<![\w-])(?:{_NOT_PAY_WORDS})(?![\w-])", re.IGNORECASE)
 
@@ -83,6 +83,14 @@ def last_cue(before: str, intern: bool = False) -> str | None:
         elif not _BESIDE.search(before[: match.start()]):
             best = max(best or (-1, ""), (match.start(), "not_pay"))
     return best[1] if best else None
+
+
+_ON_TARGET = re.compile(r"\bOTE\b|on[\s-]target|total\s+(?:target\s+)?(?:compensation|cash|earnings)", re.I)
+
+
+def is_on_target(before: str) -> bool:
+    """The clause states on-target earnings or total compensation, not base pay."""
+    return bool(_ON_TARGET.search(before))
 
 
 def is_internship(text: str) -> bool:
