@@ -71,7 +71,7 @@ class GuardedUnionFind:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def compatible(self, a: _Cluster, b: _Cluster) -> bool:
+    def compatible(self, a: _Cluster, b: _Cluster, verbatim: bool = False) -> bool:
         if not self.enabled:
             return True
         if a.level != b.level:
@@ -82,16 +82,19 @@ class GuardedUnionFind:
             other = b.departments.get(source)
             if other and not all(departments_compatible(x, y) for x in depts for y in other):
                 return False
-        # Region rule: openings in different countries or currencies are different jobs.
-        return all(areas_compatible(x, y) for x in a.areas for y in b.areas)
+        # Region rule: openings in different countries or currencies are different jobs. A verbatim copy (same
+        # URL, or same title and text) is one requisition posted twice, whatever places it lists; only a
+        # currency conflict still parts it.
+        return all(areas_compatible(x, y, places=not verbatim) for x in a.areas for y in b.areas)
 
-    def union(self, a: int, b: int) -> bool:
-        """Merge the clusters of `a` and `b` unless a guard forbids it; True when a merge happened."""
+    def union(self, a: int, b: int, verbatim: bool = False) -> bool:
+        """Merge the clusters of `a` and `b` unless a guard forbids it; True when a merge happened.
+        `verbatim`: the pair is the same URL or the same title and text."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         ca, cb = self._cluster(ra), self._cluster(rb)
-        if not self.compatible(ca, cb):
+        if not self.compatible(ca, cb, verbatim):
             return False
         if len(ca.roles) < len(cb.roles):  # fold the smaller attribute sets into the larger
             ra, rb, ca, cb = rb, ra, cb, ca
@@ -105,12 +108,13 @@ class GuardedUnionFind:
 
 
 RULE_ORDER = {"url": 0, "exact_text": 1, "near_text": 2, "title_only": 3}
+VERBATIM_RULES = frozenset({"url", "exact_text"})
 
 
 def merge_edges(uf: GuardedUnionFind, edges: Sequence[Edge]) -> list[Edge]:
     """Apply `edges` strongest first (by RULE_ORDER, then score); returns those that merged two clusters."""
     ordered = sorted(edges, key=lambda e: (RULE_ORDER[e.rule], -e.score, min(e.a, e.b), max(e.a, e.b)))
-    return [edge for edge in ordered if uf.union(edge.a, edge.b)]
+    return [edge for edge in ordered if uf.union(edge.a, edge.b, edge.rule in VERBATIM_RULES)]
 
 
 def orient(

