@@ -47,7 +47,7 @@ PAY_TOLERANCE = 0.005  # relative: 211400 vs 211,400.0 is the same figure
 def load_truth(path: Path = TRUTH_PATH) -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key, label in data["postings"].items():
-        ats, board, _ = key.split("/", 2)
+        board = key.split("/", 2)[1]
         if board not in data["companies"]:
             raise ValueError(f"{path}: {key}: company {board!r} has no split in `companies`")
         label.setdefault("opening", key)
@@ -168,9 +168,7 @@ def _pay_matches(expected: dict[str, Any], got: dict[str, Any] | None) -> bool:
     )
 
 
-def score(
-    truth: dict[str, Any], got: dict[str, dict[str, Any]], jobs: dict[str, str]
-) -> dict[str, Any]:
+def score(truth: dict[str, Any], got: dict[str, dict[str, Any]], jobs: dict[str, str]) -> dict[str, Any]:
     """Per split: per-field accuracy, merges, lost postings; plus the list of misses. Plain data (JSON-able)."""
     splits = {name: SplitScore() for name in SPLITS}
     misses: list[dict[str, Any]] = []
@@ -180,7 +178,9 @@ def score(
         return truth["companies"][key.split("/")[1]]["split"]
 
     def record_miss(key: str, what: str, expected: Any, actual: Any) -> None:
-        misses.append({"posting": key, "split": split_of(key), "field": what, "expected": expected, "got": actual})
+        misses.append(
+            {"posting": key, "split": split_of(key), "field": what, "expected": expected, "got": actual}
+        )
 
     for key, label in labels.items():
         targets = (splits[split_of(key)], splits["all"])
@@ -197,14 +197,22 @@ def score(
         checks["title"] = (record["title"] == label["title"], label["title"], record["title"])
         expected_places = sorted(_norm_place(p) for p in label.get("locations") or [])
         got_places = sorted(_norm_place(p) for p in record["locations"] or [])
-        checks["locations"] = (expected_places == got_places, label.get("locations") or [], record["locations"])
+        checks["locations"] = (
+            expected_places == got_places,
+            label.get("locations") or [],
+            record["locations"],
+        )
         checks["remote"] = (record["remote"] == label["remote"], label["remote"], record["remote"])
         got_pay = _pay(record)
         if label.get("pay"):
             checks["pay_exact"] = (_pay_matches(label["pay"], got_pay), label["pay"], got_pay)
         else:
             checks["pay_invented"] = (got_pay is None, None, got_pay)
-        checks["seniority"] = (record["seniority"] == label["seniority"], label["seniority"], record["seniority"])
+        checks["seniority"] = (
+            record["seniority"] == label["seniority"],
+            label["seniority"],
+            record["seniority"],
+        )
         got_type = record["employment_type"] or "unknown"
         checks["employment_type"] = (got_type == label["employment_type"], label["employment_type"], got_type)
         for name, (ok, expected, actual) in checks.items():
@@ -239,7 +247,9 @@ def score(
                 "lost": s.lost,
                 "wrong_merges": s.wrong_merges,
                 "missed_merges": s.missed_merges,
-                "fields": {f: {"right": t.right, "total": t.total, "rate": t.rate()} for f, t in s.fields.items()},
+                "fields": {
+                    f: {"right": t.right, "total": t.total, "rate": t.rate()} for f, t in s.fields.items()
+                },
             }
             for name, s in splits.items()
         },
@@ -294,11 +304,15 @@ def print_report(result: dict[str, Any], show_misses: bool = True) -> None:
     if show_misses:
         print("\nmisses (posting, field, expected, got):")
         for miss in sorted(result["misses"], key=lambda m: (m["split"], m["field"], m["posting"])):
-            print(f"  [{miss['split']}] {miss['posting']}  {miss['field']}: expected {miss['expected']!r} got {miss['got']!r}")
+            print(
+                f"  [{miss['split']}] {miss['posting']}  {miss['field']}: expected {miss['expected']!r} got {miss['got']!r}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--llm-url", help="an OpenAI-compatible endpoint (else the offline rules backend)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--no-misses", action="store_true", help="only the figures")

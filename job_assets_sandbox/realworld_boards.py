@@ -40,11 +40,7 @@ _NOT_FOUND: dict[str, Any] = {
 
 def saved_boards(corpus: Path = CORPUS_DIR) -> dict[tuple[str, str], Path]:
     """(ats, board) -> the saved answer, for every `<ats>/<board>.json` in the corpus."""
-    return {
-        (ats, path.stem): path
-        for ats in ATS_DIRS
-        for path in sorted((corpus / ats).glob("*.json"))
-    }
+    return {(ats, path.stem): path for ats in ATS_DIRS for path in sorted((corpus / ats).glob("*.json"))}
 
 
 def _lever_page(raw: bytes, query: dict[str, list[str]]) -> bytes:
@@ -103,7 +99,9 @@ class RealWorldBoards:
         self.requests: list[str] = []
         self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.owner = self
-        self._thread = threading.Thread(target=self._server.serve_forever, name="realworld-boards", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="realworld-boards", daemon=True
+        )
 
     @property
     def url(self) -> str:
