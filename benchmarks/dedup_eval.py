@@ -33,6 +33,7 @@ CONFIGS = {
     "matcher, LSH for every block": MatchConfig(all_pairs_max=0),
     "ablation: no level/team/department guards": MatchConfig(guards=False),
     "ablation: no boilerplate removal": MatchConfig(boilerplate_min_roles=10**9, unmeasured_threshold=0.0),
+    "ablation: no region rule (countries, currencies)": MatchConfig(regions=False),
 }
 
 

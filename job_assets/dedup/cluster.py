@@ -2,7 +2,8 @@
 
 Plain union-find would let `Engineer` ~ `Engineer, Payments` and `Engineer` ~ `Engineer, Identity` put Payments
 and Identity in one job. Each cluster therefore carries what its guards need (its level, the distinct role
-word sets, the departments per source) and a union is refused when any member pair would be vetoed. Edges are
+word sets, the departments per source, the areas (`regions`)) and a union is refused when any member pair would be
+vetoed. Edges are
 applied strongest first (exact rules, then near pairs by score), so the best evidence wins a conflict.
 """
 
@@ -12,6 +13,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from job_assets.dedup.regions import Area, areas_compatible
 from job_assets.dedup.similarity import departments_compatible, roles_compatible
 
 
@@ -28,6 +30,7 @@ class _Cluster:
     level: str
     roles: set[frozenset[str]]
     departments: dict[str, set[str | None]]
+    areas: set[Area]
 
 
 class GuardedUnionFind:
@@ -39,12 +42,14 @@ class GuardedUnionFind:
         departments: Sequence[str | None],
         typo_ratio: float = 80.0,
         enabled: bool = True,
+        areas: Sequence[Area] | None = None,
     ) -> None:
         self.parent = list(range(len(levels)))
         self.typo_ratio = typo_ratio
         self.enabled = enabled
         self.clusters: dict[int, _Cluster] = {}  # built lazily: most postings never merge
         self.levels, self.roles, self.sources, self.departments = levels, roles, sources, departments
+        self.areas = areas  # the region rule (`regions`): None leaves it out
 
     def _cluster(self, root: int) -> _Cluster:
         cluster = self.clusters.get(root)
@@ -53,6 +58,7 @@ class GuardedUnionFind:
                 self.levels[root],
                 {frozenset(self.roles[root].split())},
                 {self.sources[root]: {self.departments[root]}},
+                {self.areas[root]} if self.areas is not None else set(),
             )
             self.clusters[root] = cluster
         return cluster
@@ -65,7 +71,7 @@ class GuardedUnionFind:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def compatible(self, a: _Cluster, b: _Cluster) -> bool:
+    def compatible(self, a: _Cluster, b: _Cluster, verbatim: bool = False) -> bool:
         if not self.enabled:
             return True
         if a.level != b.level:
@@ -76,15 +82,18 @@ class GuardedUnionFind:
             other = b.departments.get(source)
             if other and not all(departments_compatible(x, y) for x in depts for y in other):
                 return False
-        return True
+        # Region rule: openings in different countries or currencies are different jobs; a verbatim copy (same
+        # URL, or same title and text) only when on another continent or in another currency.
+        return all(areas_compatible(x, y, verbatim) for x in a.areas for y in b.areas)
 
-    def union(self, a: int, b: int) -> bool:
-        """Merge the clusters of `a` and `b` unless a guard forbids it; True when a merge happened."""
+    def union(self, a: int, b: int, verbatim: bool = False) -> bool:
+        """Merge the clusters of `a` and `b` unless a guard forbids it; True when a merge happened.
+        `verbatim`: the pair is the same URL or the same title and text."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         ca, cb = self._cluster(ra), self._cluster(rb)
-        if not self.compatible(ca, cb):
+        if not self.compatible(ca, cb, verbatim):
             return False
         if len(ca.roles) < len(cb.roles):  # fold the smaller attribute sets into the larger
             ra, rb, ca, cb = rb, ra, cb, ca
@@ -92,17 +101,19 @@ class GuardedUnionFind:
         ca.roles |= cb.roles
         for source, depts in cb.departments.items():
             ca.departments.setdefault(source, set()).update(depts)
+        ca.areas |= cb.areas
         del self.clusters[rb]
         return True
 
 
 RULE_ORDER = {"url": 0, "exact_text": 1, "near_text": 2, "title_only": 3}
+VERBATIM_RULES = frozenset({"url", "exact_text"})
 
 
 def merge_edges(uf: GuardedUnionFind, edges: Sequence[Edge]) -> list[Edge]:
     """Apply `edges` strongest first (by RULE_ORDER, then score); returns those that merged two clusters."""
     ordered = sorted(edges, key=lambda e: (RULE_ORDER[e.rule], -e.score, min(e.a, e.b), max(e.a, e.b)))
-    return [edge for edge in ordered if uf.union(edge.a, edge.b)]
+    return [edge for edge in ordered if uf.union(edge.a, edge.b, edge.rule in VERBATIM_RULES)]
 
 
 def orient(

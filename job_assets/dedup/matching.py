@@ -14,6 +14,7 @@ import polars as pl
 
 from job_assets.dedup.boilerplate import normalised_text, role_shingles
 from job_assets.dedup.cluster import Edge, GuardedUnionFind, merge_edges, orient
+from job_assets.dedup.regions import Area, area_of
 from job_assets.dedup.schema import POSTING_COLUMNS, REQUIRED_COLUMNS, conform
 from job_assets.dedup.similarity import (
     MatchConfig,
@@ -63,6 +64,13 @@ def _title_features(frame: pl.DataFrame) -> pl.DataFrame:
         canon_url=canonical_url("url"),
         dept=pl.col("department").replace_strict(dept_norm, default=None, return_dtype=pl.String()),
     )
+
+
+def _areas(frame: pl.DataFrame) -> list[Area]:
+    """Each posting's area for the region rule: its locations, and the currency of its structured pay."""
+    currency = pl.when(pl.col("salary_source") == "structured").then(pl.col("salary_currency"))
+    rows = frame.select("locations", currency.alias("currency")).iter_rows()
+    return [area_of(locations, currency) for locations, currency in rows]
 
 
 def _exact_edges(frame: pl.DataFrame, key: str, rule: str) -> pl.DataFrame:
@@ -199,6 +207,7 @@ def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) ->
         frame["dept"].to_list(),
         config.typo_ratio,
         enabled=config.guards,
+        areas=_areas(frame) if config.regions else None,
     )
     accepted = merge_edges(uf, edges)
     accepted += merge_edges(uf, _title_only_edges(frame, pl.concat(textless), uf, with_text))

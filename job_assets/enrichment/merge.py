@@ -7,7 +7,8 @@ flags wholesale (Ashby `isRemote` on every job, internships at HQ included; Leve
 this one posting. The rules read statements only (never a bare word in a benefits list), so when they find one it
 is one. Where nothing decides, the value stays "unknown"/null: no guess.
 
-- Pay: the ATS's structured pay, else the rules' reading of explicit text, else the LLM (when plausible).
+- Pay: the ATS's structured pay once plausible, else the rules' reading of explicit text, else the LLM (when
+  plausible); the text wins over structured figures it restates with another period (see `salary`).
   Deterministic parsing of an explicit range is exact; the LLM covers what no pattern does.
 - Remote (`_remote`): a statement or label the rules read ("hybrid, 3 days in office", a title's "(Remote)", a
   place "Remote (US)"; office presence without a share of days yields to a "hybrid" flag), else the ATS's workplace, else a LinkedIn tag ("#LI-Onsite": metadata for another site,
@@ -27,55 +28,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from job_assets.enrichment.rules.pay import annualise, plausible
 from job_assets.enrichment.rules.skills import canonical_skill
+from job_assets.enrichment.salary import choose_salary
 from job_assets.enrichment.schema import MAX_SKILLS, ExtractedFields
-from job_assets.parsing.schema import PAY_PERIODS
-
-
-def _infer_period(high: float | None) -> str | None:
-    if high is None:
-        return None
-    return "year" if high >= 1000 else "hour"
 
 
 def _salary(row: Mapping[str, Any], rules: ExtractedFields, llm: ExtractedFields | None) -> dict[str, Any]:
-    if row.get("pay_min") is not None or row.get("pay_max") is not None:
-        low, high = row.get("pay_min"), row.get("pay_max")
-        period = row.get("pay_period") if row.get("pay_period") in PAY_PERIODS else _infer_period(high or low)
-        currency, source = row.get("pay_currency"), "structured"
-    elif rules.has_salary():
-        low, high, currency, period = (
-            rules.salary_min,
-            rules.salary_max,
-            rules.salary_currency,
-            rules.salary_period,
-        )
-        source = "text_rules"
-    elif (
-        llm is not None
-        and llm.has_salary()
-        and plausible(
-            llm.salary_min,
-            llm.salary_max,
-            llm.salary_period or _infer_period(llm.salary_max or llm.salary_min) or "year",
-            llm.salary_currency or "",
-        )
-    ):
-        low, high, currency = llm.salary_min, llm.salary_max, llm.salary_currency
-        period = llm.salary_period or _infer_period(high or low)
-        source = "llm"
-    else:
-        low = high = currency = period = source = None
-    return {
-        "salary_min": low,
-        "salary_max": high,
-        "salary_currency": currency,
-        "salary_period": period,
-        "salary_annual_min": annualise(low, period),
-        "salary_annual_max": annualise(high, period),
-        "salary_source": source,
-    }
+    return choose_salary(row, rules, llm).columns()
 
 
 _SPECIFIC_EMPLOYMENT = frozenset({"intern", "contract", "temporary", "part_time"})

@@ -42,6 +42,7 @@ ENRICHMENT_COLUMNS: dict[str, pl.DataType] = {
     "salary_annual_min": pl.Float64(),
     "salary_annual_max": pl.Float64(),
     "salary_source": pl.String(),  # one of SALARY_SOURCES or null
+    "salary_note": pl.String(),  # why a pay value was corrected, replaced or dropped; null when taken as given
     "remote": pl.String(),  # one of REMOTE_POLICIES
     "remote_source": pl.String(),  # one of REMOTE_SOURCES, null when unknown
     "seniority": pl.String(),  # one of SENIORITIES

@@ -1,8 +1,8 @@
 """One Ashby Posting API job (`/job-board/{board}?includeCompensation=true`) -> a parsed record.
 
-Pay comes from the structured `compensation` components of type Salary: `summaryComponents` when
-present (Ashby's own roll-up across tiers), else every tier's components. Equity, bonus and
-commission components are not pay ranges and are ignored.
+Pay comes from the structured `compensation` components of type Salary: the tiers' components (one tier per
+location or zone; `pay_tiers` picks the posting's), else `summaryComponents` (Ashby's own roll-up). Equity,
+bonus and commission components are not pay ranges and are ignored.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from job_assets.parsing import vocab
 from job_assets.parsing.dates import iso_to_utc
 from job_assets.parsing.html import html_to_text, plain_to_text
 from job_assets.parsing.locations import dedupe_locations
+from job_assets.parsing.pay_tiers import PayRange, choose_range
 from job_assets.parsing.payload import (
     dict_items,
     opt_bool,
@@ -40,47 +41,38 @@ def _workplace(payload: dict[str, Any]) -> str | None:
     return workplace
 
 
-def _salary_components(compensation: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    found = [
-        (f"compensation.summaryComponents[{i}].", c)
-        for i, c in enumerate(dict_items(compensation, "summaryComponents", "compensation."))
+def _salary_ranges(compensation: dict[str, Any]) -> list[PayRange]:
+    """Every Salary component: per tier (labelled with the tier's title) when tiers are given, else Ashby's
+    own `summaryComponents` roll-up."""
+    found: list[tuple[str, str, dict[str, Any]]] = []
+    for t, tier in enumerate(dict_items(compensation, "compensationTiers", "compensation.")):
+        where = f"compensation.compensationTiers[{t}]."
+        label = opt_str(tier, "title", where) or ""
+        found.extend(
+            (label, f"{where}components[{i}].", c)
+            for i, c in enumerate(dict_items(tier, "components", where))
+        )
+    if not any(c.get("compensationType") == "Salary" for _, _, c in found):
+        found = [
+            ("", f"compensation.summaryComponents[{i}].", c)
+            for i, c in enumerate(dict_items(compensation, "summaryComponents", "compensation."))
+        ]
+    return [
+        PayRange(
+            label=label,
+            min=opt_number(c, "minValue", where),
+            max=opt_number(c, "maxValue", where),
+            currency=vocab.currency(opt_str(c, "currencyCode", where)),
+            period=vocab.pay_period(opt_str(c, "interval", where)),
+        )
+        for label, where, c in found
+        if c.get("compensationType") == "Salary"
     ]
-    if not any(c.get("compensationType") == "Salary" for _, c in found):
-        found = []
-        for t, tier in enumerate(dict_items(compensation, "compensationTiers", "compensation.")):
-            where = f"compensation.compensationTiers[{t}]."
-            found.extend(
-                (f"{where}components[{i}].", c) for i, c in enumerate(dict_items(tier, "components", where))
-            )
-    return [(where, c) for where, c in found if c.get("compensationType") == "Salary"]
 
 
-def _pay(payload: dict[str, Any]) -> Pay | None:
-    """The Salary components sharing the first one's currency and interval -> overall min and max."""
-    components = _salary_components(opt_dict(payload, "compensation"))
-    if not components:
-        return None
-    first_where, first = components[0]
-    currency = opt_str(first, "currencyCode", first_where)
-    interval = opt_str(first, "interval", first_where)
-    lows: list[float] = []
-    highs: list[float] = []
-    for where, c in components:
-        if opt_str(c, "currencyCode", where) != currency or opt_str(c, "interval", where) != interval:
-            continue
-        low, high = opt_number(c, "minValue", where), opt_number(c, "maxValue", where)
-        if low is not None:
-            lows.append(low)
-        if high is not None:
-            highs.append(high)
-    if not lows and not highs:
-        return None
-    return Pay(
-        min=min(lows) if lows else None,
-        max=max(highs) if highs else None,
-        currency=vocab.currency(currency),
-        period=vocab.pay_period(interval),
-    )
+def _pay(payload: dict[str, Any], locations: list[str]) -> Pay | None:
+    """The Salary range of the tiers for the posting's locations (`pay_tiers.choose_range`)."""
+    return choose_range(_salary_ranges(opt_dict(payload, "compensation")), locations)
 
 
 def _description(payload: dict[str, Any]) -> str | None:
@@ -91,17 +83,18 @@ def _description(payload: dict[str, Any]) -> str | None:
 
 
 def parse_ashby(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
+    locations = _locations(payload)
     fields = PostingFields(
         source_id=req_id(payload),
         title=req_str(payload, "title"),
         url=opt_str(payload, "jobUrl"),
-        locations=_locations(payload),
+        locations=locations,
         workplace=_workplace(payload),
         department=opt_str(payload, "department") or opt_str(payload, "team"),
         employment_type=vocab.employment_type(opt_str(payload, "employmentType")),
         description_text=_description(payload),
         posted_at=iso_to_utc(payload, "publishedAt"),
         updated_at=iso_to_utc(payload, "updatedAt"),
-        pay=_pay(payload),
+        pay=_pay(payload, locations),
     )
     return build_record(ctx, fields)

@@ -10,10 +10,12 @@ salary given as text) is dropped rather than costing the posting.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
 from job_assets.parsing import vocab
+from job_assets.parsing.amounts import parse_number
 from job_assets.parsing.dates import iso_to_utc
 from job_assets.parsing.html import html_to_text
 from job_assets.parsing.locations import dedupe_locations, workplace_from_location_names
@@ -39,11 +41,8 @@ def _number(value: Any) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.replace(",", "").replace("$", "").strip())
-        except ValueError:
-            return None
+    if isinstance(value, str):  # "120,000", "$120,000", "45.000" (European grouping), "45 000"
+        return parse_number(re.sub(r"^[^\d]*|[^\d]*$", "", value))
     return None
 
 

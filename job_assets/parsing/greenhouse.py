@@ -14,6 +14,7 @@ from job_assets.parsing import vocab
 from job_assets.parsing.dates import iso_to_utc
 from job_assets.parsing.html import html_to_text
 from job_assets.parsing.locations import dedupe_locations, split_location_text, workplace_from_location_names
+from job_assets.parsing.pay_tiers import PayRange, choose_range
 from job_assets.parsing.payload import dict_items, opt_dict, opt_number, opt_str, req_id, req_str
 from job_assets.parsing.record import Pay, PostingContext, PostingFields, build_record
 
@@ -74,34 +75,24 @@ def _metadata_value(payload: dict[str, Any], name: re.Pattern[str]) -> str | Non
     return None
 
 
-def _pay(payload: dict[str, Any]) -> Pay | None:
-    """All ranges in the first range's currency (one per zone, often) -> their overall min and max."""
-    ranges = dict_items(payload, "pay_input_ranges")
-    if not ranges:
-        return None
-    currency = vocab.currency(opt_str(ranges[0], "currency_type", "pay_input_ranges[0]."))
-    lows: list[float] = []
-    highs: list[float] = []
-    labels: list[str] = []
-    for i, r in enumerate(ranges):
+def _pay(payload: dict[str, Any], locations: list[str]) -> Pay | None:
+    """One range per zone or location, often: the posting's (`pay_tiers.choose_range`)."""
+    ranges = []
+    for i, r in enumerate(dict_items(payload, "pay_input_ranges")):
         where = f"pay_input_ranges[{i}]."
-        if vocab.currency(opt_str(r, "currency_type", where)) != currency:
-            continue
         low, high = opt_number(r, "min_cents", where), opt_number(r, "max_cents", where)
-        if low is not None:
-            lows.append(low / 100)
-        if high is not None:
-            highs.append(high / 100)
-        labels.extend(filter(None, [opt_str(r, "title", where)]))
-    if not lows and not highs:
-        return None
-    top = max(highs) if highs else max(lows)
-    return Pay(
-        min=min(lows) if lows else None,
-        max=max(highs) if highs else None,
-        currency=currency,
-        period=_range_period(" ".join(labels), top),
-    )
+        label = opt_str(r, "title", where) or ""
+        top = high if high is not None else low
+        ranges.append(
+            PayRange(
+                label=label,
+                min=None if low is None else low / 100,
+                max=None if high is None else high / 100,
+                currency=vocab.currency(opt_str(r, "currency_type", where)),
+                period=_range_period(label, None if top is None else top / 100),
+            )
+        )
+    return choose_range(ranges, locations)
 
 
 def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
@@ -118,6 +109,6 @@ def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, 
         description_text=html_to_text(opt_str(payload, "content")) or None,
         posted_at=iso_to_utc(payload, "first_published"),
         updated_at=iso_to_utc(payload, "updated_at"),
-        pay=_pay(payload),
+        pay=_pay(payload, locations),
     )
     return build_record(ctx, fields)

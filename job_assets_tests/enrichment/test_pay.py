@@ -41,6 +41,39 @@ PAY_CASES = [
     ),
     ("Hourly rate: $30-$35", 30, 35, "USD", "hour"),
     ("Salary: 80k - 100k EUR", 80000, 100000, "EUR", "year"),
+    # periods stated before the figure, in the clause
+    ("The monthly rate for this internship is $11,000 USD + housing stipend.", 11000, 11000, "USD", "month"),
+    ("The hourly rate for this role is $28.", 28, 28, "USD", "hour"),
+    ("Annual base salary range is $140,000 to $170,000.", 140000, 170000, "USD", "year"),
+    ("Salary: €45k p.a.", 45000, 45000, "EUR", "year"),
+    ("Compensation: $95k/yr", 95000, 95000, "USD", "year"),
+    ("£350 per day (outside IR35)", 350, 350, "GBP", "day"),
+    ("Pay: $1,200 per week", 1200, 1200, "USD", "week"),
+    # European and other number formats inside ranges
+    ("Salary: $180.000/year to $260,000/year", 180000, 260000, "USD", "year"),
+    ("Gehalt: 45.000 € - 55.000 € brutto im Jahr", 45000, 55000, "EUR", "year"),
+    ("Salary: €45k-€55k", 45000, 55000, "EUR", "year"),
+    ("Salaire : 45 000 - 55 000 EUR par an", 45000, 55000, "EUR", "year"),
+    ("Salary: £40,000 - £50,000", 40000, 50000, "GBP", "year"),
+    ("The salary range is CA$110,000 - CA$130,000.", 110000, 130000, "CAD", "year"),
+    ("Base pay: C$85,000 to C$95,000", 85000, 95000, "CAD", "year"),
+    ("Salary: A$120k - A$140k plus super", 120000, 140000, "AUD", "year"),
+    ("CTC: INR 12,00,000 - 18,00,000 per annum", 1200000, 1800000, "INR", "year"),
+    ("Stipend: ₹40,000 per month for the internship", 40000, 40000, "INR", "month"),
+    ("Salário: R$ 8.000 - R$ 10.000 por mês", 8000, 10000, "BRL", "month"),
+    ("Salary: R$8.000/month to R$10.000/month", 8000, 10000, "BRL", "month"),
+    ("Rate: $55-65/hour", 55, 65, "USD", "hour"),
+    ("€3.500 - €4.200 brutto pro Monat", 3500, 4200, "EUR", "month"),
+    # a benefit earlier in the text never hides the pay sentence after it
+    (
+        "- 401(k) with a 4% match\n- Fertility benefits up to $10,000 per year\n"
+        "The base salary for this role is $150,000 - $180,000.",
+        150000,
+        180000,
+        "USD",
+        "year",
+    ),
+    ("Our 401(k) plan is generous. The salary for this position is $120,000.", 120000, 120000, "USD", "year"),
 ]
 
 
@@ -64,6 +97,27 @@ TRAPS = [
     "Founded in 2014, we have grown to $120 million in revenue.",
     "Home office stipend of $1,000 and a $150 monthly internet allowance.",
     "Call 555-1234 or visit us at 100 - 120 Main Street.",
+    # benefits, reimbursements and stipends: the clause says so, however far back
+    "Fertility and family-forming benefits of up to $10,000 per year.",
+    "- HRA: the company funds up to $10,000 per year towards your deductible",
+    "A wellness benefit up to $10,000 per year for gym, therapy and more.",
+    "$150/month wifi/phone reimbursement",
+    "We offer a $150 per month phone and internet reimbursement.",
+    "401(k) plan with a company match of 50% of the first 6% of your salary you contribute, "
+    "up to a maximum of $10,000 per year.",
+    "- Traditional and Roth 401(k) options, with the company matching every dollar you put in, "
+    "up to a maximum of $10,000 per year",
+    "Learning & development budget of €1,500 per year",
+    "Relocation assistance of up to $15,000 for candidates moving to Austin.",
+    "A $10,000 sign-on bonus for this position.",
+    "Home office setup: $1,000 one-time, plus $100/month co-working allowance.",
+    "Annual bonus of up to $20,000 based on company performance.",
+    # deal sizes, revenue and funding are not pay
+    "You will manage deal sizes averaging $10-20K+ ACV with a 30-day sales cycle.",
+    "Close deals of $50,000 - $250,000 with mid-market customers.",
+    "We raised a $90M Series B in 2024.",
+    "Own a book of business worth $2M - $5M in annual recurring revenue.",
+    "Carry a quota of $800k per year.",
 ]
 
 
@@ -72,7 +126,7 @@ def test_numbers_that_are_not_pay(text: str) -> None:
     assert find_all_pay(text) == []
 
 
-def test_per_location_ranges_first_is_primary() -> None:
+def test_per_location_ranges_give_the_full_range() -> None:
     text = (
         "Our salary ranges are based on location:\n"
         "San Francisco / New York: $150,000 - $180,000 USD\n"
@@ -81,7 +135,18 @@ def test_per_location_ranges_first_is_primary() -> None:
     )
     found = find_all_pay(text)
     assert [(p.min, p.max) for p in found] == [(150000, 180000), (140000, 170000), (120000, 150000)]
-    assert find_pay(text) == found[0]
+    pay = find_pay(text)
+    assert pay is not None and (pay.min, pay.max, pay.currency, pay.period) == (120000, 180000, "USD", "year")
+
+
+def test_per_location_ranges_never_mix_currencies_and_prefer_base_over_on_target() -> None:
+    text = (
+        "For candidates located in NYC or SF, the pay range for this role is $175,000 - $240,000. "
+        "For candidates located in all other locations, the pay range for this role is $154,200 - $215,000. "
+        "In Canada the range is CA$200,000 - CA$260,000.\nOTE: $300,000 - $400,000"
+    )
+    pay = find_pay(text)
+    assert pay is not None and (pay.min, pay.max, pay.currency) == (154200, 240000, "USD")
 
 
 def test_pay_among_traps_is_still_found() -> None:
@@ -110,3 +175,33 @@ def test_pay_annual_properties() -> None:
 
 def test_empty_text() -> None:
     assert find_pay(None) is None and find_pay("") is None
+
+
+def test_pay_next_to_a_benefit_in_the_same_list() -> None:
+    text = (
+        "Benefits\n- 401(k) with a match up to a maximum of $10,000 per year\n"
+        "- $150/month wifi/phone reimbursement\n- Deal sizes averaging $10-20K+ ACV\n"
+        "Compensation\n- Base salary: $130,000 - $150,000 per year\n"
+    )
+    assert [(p.min, p.max, p.period) for p in find_all_pay(text)] == [(130000, 150000, "year")]
+
+
+def test_your_salary_is_not_a_pay_cue() -> None:
+    # "of your salary" talks about pay as the base for a match, not as this amount's name.
+    assert find_all_pay("We match 5% of your salary, up to $8,000 per year.") == []
+
+
+def test_a_stipend_is_an_internships_pay_and_a_benefit_elsewhere() -> None:
+    text = "Stipend: $3,000/month"
+    assert find_all_pay(text) == []
+    pay = find_pay(text, internship=True)
+    assert pay is not None and (pay.min, pay.period) == (3000, "month")
+    pay = find_pay("This internship offers a monthly stipend of ₹40,000.")
+    assert pay is not None and (pay.min, pay.currency, pay.period) == (40000, "INR", "month")
+
+
+def test_a_heading_line_is_the_clause_of_the_figures_under_it() -> None:
+    # Greenhouse pay-range widgets render as a "Pay Range" heading over the bare figures.
+    pay = find_pay("Our job titles may span more than one level.\nPay Range\n$28—$32 USD")
+    assert pay is not None and (pay.min, pay.max, pay.currency, pay.period) == (28, 32, "USD", "hour")
+    assert find_all_pay("Fertility benefits\n$10,000 per year") == []

@@ -140,3 +140,55 @@ def test_plain_description_fallback_and_team_fallback() -> None:
 def test_malformed_jobs(job: dict[str, Any], reason: str) -> None:
     with pytest.raises(PostingError, match=reason):
         parse_ashby(job, ctx("ashby"))
+
+
+def _tiered(location: str, secondary: list[str] | None = None) -> dict[str, Any]:
+    def tier(title: str, low: int, high: int, currency: str) -> dict[str, Any]:
+        component = {"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": currency}
+        return {"title": title, "components": [{**component, "minValue": low, "maxValue": high}]}
+
+    return {
+        "id": "t",
+        "title": "Account Executive",
+        "location": location,
+        "secondaryLocations": [{"location": loc} for loc in secondary or []],
+        "compensation": {
+            "compensationTiers": [
+                tier("United States", 150_000, 180_000, "USD"),
+                tier("Canada", 160_000, 190_000, "CAD"),
+            ],
+            # Ashby's roll-up of two currencies says nothing usable about either
+            "summaryComponents": [
+                {
+                    "compensationType": "Salary",
+                    "interval": "1 YEAR",
+                    "currencyCode": "USD",
+                    "minValue": 150_000,
+                }
+            ],
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("location", "secondary", "expected"),
+    [
+        ("Toronto, ON, Canada", [], (160_000.0, 190_000.0, "CAD")),  # the tier naming the posting's country
+        ("Remote - US", [], (150_000.0, 180_000.0, "USD")),
+        (
+            "New York, United States",
+            ["Vancouver, Canada"],
+            (150_000.0, 180_000.0, "USD"),
+        ),  # primary's currency
+        (
+            "Zurich",
+            [],
+            (150_000.0, 180_000.0, "USD"),
+        ),  # no tier names it: the first tier's currency, never mixed
+    ],
+)
+def test_per_location_tiers_pick_the_posting_location(
+    location: str, secondary: list[str], expected: tuple[Any, ...]
+) -> None:
+    record = parse_ashby(_tiered(location, secondary), ctx("ashby"))
+    assert (record["pay_min"], record["pay_max"], record["pay_currency"]) == expected

@@ -104,6 +104,25 @@ def test_telecommute_is_remote_and_a_single_salary_value_is_both_ends() -> None:
     assert record["description_text"] == "Fallback text"  # no JSON-LD description: the page's content
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        ("45.000", "55.000", (45000.0, 55000.0)),
+        ("45 000", "55 000", (45000.0, 55000.0)),
+        ("$120,000", "$150,000.00", (120000.0, 150000.0)),
+        ("12,00,000", "18,00,000", (1200000.0, 1800000.0)),
+    ],
+)
+def test_salary_written_as_text_in_any_grouping(low: str, high: str, expected: tuple[float, float]) -> None:
+    posting = {
+        "@type": "JobPosting",
+        "title": "Analyst",
+        "baseSalary": {"currency": "EUR", "value": {"minValue": low, "maxValue": high, "unitText": "YEAR"}},
+    }
+    record = parse_careers_page(page(posting), ctx("careers_page"))
+    assert (record["pay_min"], record["pay_max"]) == expected
+
+
 def test_page_without_json_ld_keeps_heading_and_content() -> None:
     markdown = "# Staff Engineer\nPlatform · Austin\n\n## What you will do\n  * Build **things**\n  * Run [them](https://x)\n"
     record = parse_careers_page(page(None, markdown=markdown), ctx("careers_page", "url-abc"))

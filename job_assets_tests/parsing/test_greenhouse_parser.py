@@ -145,3 +145,18 @@ def test_malformed_jobs_raise_posting_error_naming_the_field(job: dict[str, Any]
 def test_title_whitespace_is_collapsed() -> None:
     record = parse_greenhouse({"id": 13, "title": "  Senior \n Engineer\t II "}, ctx("greenhouse"))
     assert record["title"] == "Senior Engineer II"
+
+
+def test_pay_input_range_for_the_posting_location_in_its_currency() -> None:
+    ranges = [
+        {"min_cents": 1_200_000_00, "max_cents": 1_500_000_00, "currency_type": "INR", "title": "India"},
+        {"min_cents": 900_000_00, "max_cents": 1_100_000_00, "currency_type": "PHP", "title": "Philippines"},
+    ]
+    job = {
+        "id": 12,
+        "title": "Support Engineer",
+        "location": {"name": "Manila, Philippines"},
+        "pay_input_ranges": ranges,
+    }
+    record = parse_greenhouse(job, ctx("greenhouse"))
+    assert (record["pay_min"], record["pay_max"], record["pay_currency"]) == (900_000.0, 1_100_000.0, "PHP")

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from job_assets.registry import Company
-from job_assets.sources.fetch import ApiUrls, FetchResult, fetch_companies
-from job_assets.sources.http import HttpPolicy, decode_utf8
+from job_assets.sources.fetch import FetchResult, fetch_companies
+from job_assets.sources.http import decode_utf8
 from job_assets_sandbox.realworld_boards import CORPUS_DIR, RealWorldBoards
+from job_assets_tests.defaults import api_urls, http_policy
 
-POLICY = HttpPolicy(timeout_s=5, retries=1, backoff_s=0.01, max_backoff_s=0.02)
+POLICY = http_policy(timeout_s=5, retries=1, backoff_s=0.01, max_backoff_s=0.02)
 BOARD = "leverdemo"
 
 
@@ -46,7 +47,7 @@ def test_a_bad_byte_is_replaced_and_every_posting_kept(
     saved, target = _corpus_with_a_bad_byte(tmp_path)
     company = Company(slug="leverdemo", name="Lever Demo", sources=[{"type": "lever", "site": BOARD}])
     with RealWorldBoards(corpus=tmp_path) as server, caplog.at_level(logging.WARNING):
-        urls = ApiUrls(lever=f"{server.url}/lever/v0")
+        urls = api_urls(lever=f"{server.url}/lever/v0")
         result = asyncio.run(fetch_companies([company], POLICY, urls))[company.slug]
     assert isinstance(result, FetchResult), result
     assert [p.source_id for p in result.postings] == [p["id"] for p in saved]  # nothing lost

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from job_assets.enrichment.rules.employment import employment_type
 from job_assets.enrichment.rules.pay import find_pay
+from job_assets.enrichment.rules.pay_context import is_internship
 from job_assets.enrichment.rules.remote import read_remote
 from job_assets.enrichment.rules.requirements import visa_sponsorship, years_experience_min
 from job_assets.enrichment.rules.seniority import seniority
@@ -35,7 +36,7 @@ def extract_rules(
 ) -> RulesFields:
     """Text only: the ATS's structured fields are applied on top by `merge`, which knows where each came from."""
     text = description or ""
-    pay = find_pay(f"{title or ''}\n{text}")
+    pay = find_pay(f"{title or ''}\n{text}", internship=is_internship(title or ""))
     remote = read_remote(title, locations, text)
     return RulesFields.model_validate(
         {

@@ -1,15 +1,33 @@
 """Pay from posting text: the explicit formats real postings use, and none of the numbers that only look like pay.
 
 A figure counts only with a currency marker ($, £, €, USD, CAD ...) and a plausible size for its period. Ranges
-are taken as stated; a lone figure needs a qualifier ("up to $210k") or a pay word before it ("Base salary:").
-Amounts in millions/billions, funding rounds, budgets, stipends, 401(k) matches and bonuses are rejected. When a
-posting lists several ranges (one per location), the first is the primary and is the one returned.
+are taken as stated; a lone figure needs a qualifier ("up to $210k"), a stated period or a pay word before it
+("Base salary:"). Whether the figure is pay at all is for its clause to say (`pay_context`): benefits,
+reimbursements, stipends outside internships, 401(k) matches, bonuses, deal sizes, revenue and funding are not.
+Amounts in millions/billions are never pay. Numbers may be grouped the US, European, Swiss, Indian (lakh) or
+space-separated way, in one range too ("$180.000/year to $260,000/year"). When a posting lists several ranges (one
+per location), its pay is the full range over them (`find_pay`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from job_assets.enrichment.rules.pay_context import (
+    PERIOD_TOKEN,
+    clause_after,
+    clause_before,
+    has_pay_word,
+    is_internship,
+    is_on_target,
+    last_cue,
+    not_pay_after,
+    period_in_clause,
+    period_near,
+    strip_period,
+)
+from job_assets.parsing.amounts import parse_number
 
 ANNUAL_FACTORS: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 
@@ -48,7 +66,7 @@ _NOT_LARGE = r"(?!\s?(?:million|billion|mn|bn|mm|[mMbB])(?![A-Za-z]))"
 def _amount(i: int) -> str:
     return (
         rf"(?:(?P<c{i}>{_alternation(_PREFIX_CURRENCIES)})\s?)?"
-        rf"(?P<n{i}>{_NUM})(?P<k{i}>\s?[kK](?![A-Za-z])|\s?thousand\b)?{_NOT_LARGE}"
+        rf"(?P<n{i}>{_NUM})(?P<k{i}>\s?[kK](?![A-Za-z])|\s?thousand\b)?{_NOT_LARGE}\+?"
         rf"(?:\s?(?P<s{i}>{_alternation(_SUFFIX_CURRENCIES)}))?"
     )
 
@@ -57,42 +75,12 @@ _SEPARATOR = r"\s*(?P<sep>-|–|—|~|\bto\b|\band\b|\bbis\b)\s*"
 # Every amount starts with a digit, a currency symbol or an upper-case code: checking that first makes the
 # scan skip ordinary prose cheaply (3-4x faster on whole descriptions).
 _START = r"(?=[\d$£€¥₹A-Z])"
-_RANGE = re.compile(_START + _amount(1) + _SEPARATOR + _amount(2))
+_RANGE = re.compile(_START + _amount(1) + f"(?:{PERIOD_TOKEN})?" + _SEPARATOR + _amount(2))
 _SINGLE = re.compile(_START + _amount(1))
 _QUALIFIER = re.compile(
     r"(?P<q>up\s+to|upto|maximum(?:\s+of)?|max\.?|from|starting\s+(?:at|from)|minimum(?:\s+of)?|min\.?|at\s+least)\s*$",
     re.IGNORECASE,
 )
-_PAY_WORDS = re.compile(
-    r"\b(?:salary|compensation|pay|base|OTE|wage|rate|earn\w*|remuneration)\b", re.IGNORECASE
-)
-
-_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("hour", r"per\s+hour|an\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|\bp/?h\b"),
-    ("day", r"per\s+day|a\s+day|/\s?day\b|daily|day\s+rate|per\s+diem"),
-    ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly"),
-    ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly|pro\s+monat"),
-    ("year", r"per\s+year|a\s+year|per\s+annum|\bp\.?\s?a\.?(?!\w)|/\s?y(?:ea)?r\b|/\s?annum|annual\w*|yearly|/\s?jahr|pro\s+jahr|brutto/jahr|par\s+an\b"),
-)  # fmt: skip
-_PERIOD = [(period, re.compile(pattern, re.IGNORECASE)) for period, pattern in _PERIOD_PATTERNS]
-
-# Words that say an amount is something other than pay, right after it ("$2,000 learning budget"; but
-# "$150,000 + bonus" is pay plus a bonus) ...
-_AFTER_TRAP = re.compile(
-    r"^\s*(?:[A-Za-z'-]+\s+){0,3}?(?:stipend|budget|allowance|bonus|credit|reimburse\w*|grant|valuation"
-    r"|funding|round|seed|series|revenue|ARR|customers|users|employees|match\w*|in\s+equity|gift|donation)\b",
-    re.IGNORECASE,
-)
-# ... or just before it ("raised a $40 million", "401(k) match up to $6,000", "stipend of $500").
-_BEFORE_TRAP_SINGLE = re.compile(
-    r"(?:raised|funding|valuation|valued|revenue|ARR|stipend|budget|allowance|reimburse\w*|401\s?\(?k\)?|match\w*"
-    r"|bonus|grant|donat\w*|backed|credit)\W+(?:[\w-]+\W+){0,4}$",
-    re.IGNORECASE,
-)
-_BEFORE_TRAP_RANGE = re.compile(
-    r"(?:raised|funding|valuation|valued|revenue)\W+(?:[\w-]+\W+){0,4}$", re.IGNORECASE
-)
-_WINDOW_END = re.compile(r"[\d$£€¥₹;\n]|(?<=[a-z])\.\s")
 
 _BOUNDS: dict[str, tuple[float, float]] = {
     "year": (1_000, 2_000_000),
@@ -111,6 +99,7 @@ class Pay:
     max: float | None
     currency: str
     period: str
+    on_target: bool = False  # stated as on-target earnings / total compensation, not base pay
 
     @property
     def annual_min(self) -> float | None:
@@ -129,14 +118,10 @@ def annualise(value: float | None, period: str | None) -> float | None:
 
 
 def _number(raw: str) -> float:
-    text = re.sub(r"[\u00a0\u202f' ]", "", raw)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}", text):
-        text = text.replace(",", "")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", ".")
-    return float(text)
+    value = parse_number(raw)
+    if value is None:  # cannot happen: _NUM only matches what parse_number reads
+        raise ValueError(f"not a figure: {raw!r}")
+    return value
 
 
 def _value(match: re.Match[str], i: int) -> tuple[float, bool]:
@@ -154,47 +139,54 @@ def _currency(match: re.Match[str], count: int, before: str) -> str | None:
     if codes:
         return codes[0]
     context = re.search(r"\b(USD|CAD|EUR|GBP|AUD|CHF|SGD|NZD|INR|JPY)\b", before[-40:])
-    return context.group(1) if context and _PAY_WORDS.search(before[-60:]) else None
-
-
-def _period(after: str, before: str) -> str | None:
-    for period, pattern in _PERIOD:
-        if pattern.search(after[:40]) or pattern.search(before[-25:]):
-            return period
-    return None
-
-
-def _after_window(text: str, end: int) -> str:
-    after = text[end : end + 80]
-    cut = _WINDOW_END.search(after)
-    return after[: cut.start()] if cut else after
+    return context.group(1) if context and has_pay_word(before[-60:]) else None
 
 
 def _infer_period(high: float, before: str) -> str | None:
     """No period stated: a year when it is salary-sized; an hour only for a small range next to a pay word."""
     if high >= 10_000:
         return "year"
-    if high < 300 and _PAY_WORDS.search(before[-60:]):
+    if high < 300 and has_pay_word(before[-60:]):
         return "hour"
     return None
 
 
-def plausible(low: float | None, high: float | None, period: str, currency: str) -> bool:
-    """Within the range real pay takes for the period, and a range no wider than 10x."""
+def _context(text: str, match: re.Match[str], intern: bool) -> tuple[str, str] | None:
+    """(clause before, clause after) of a match, or None when its context says it is not pay."""
+    before = clause_before(text, match.start())
+    after = clause_after(text, match.end())
+    cue = last_cue(before, intern or is_internship(after))
+    if cue == "not_pay" or (cue is None and not_pay_after(strip_period(after))):
+        return None
+    return before, after
+
+
+def _period(after: str, before: str) -> str | None:
+    return period_near(after, before) or period_in_clause(before)
+
+
+def plausible(
+    low: float | None, high: float | None, period: str, currency: str, max_spread: float | None = 10
+) -> bool:
+    """Within the range real pay takes for the period, and (for figures read from prose) a range no wider than
+    `max_spread` times its floor: a wider one is two unrelated numbers, not a pay range."""
     floor, ceiling = _BOUNDS[period]
     if currency in _LARGE_UNIT_CURRENCIES:
         ceiling *= 1000
     values = [v for v in (low, high) if v is not None]
     if not values or any(not floor <= v <= ceiling for v in values):
         return False
-    return low is None or high is None or (high >= low and high <= low * 10)
+    if low is None or high is None:
+        return True
+    return high >= low and (max_spread is None or high <= low * max_spread)
 
 
-def _from_range(text: str, match: re.Match[str]) -> Pay | None:
-    before = text[max(0, match.start() - 80) : match.start()]
-    if match.group("sep").lower() == "and" and not re.search(r"between\s*$", before, re.IGNORECASE):
+def _from_range(text: str, match: re.Match[str], intern: bool) -> Pay | None:
+    context = _context(text, match, intern)
+    if context is None:
         return None
-    if _BEFORE_TRAP_RANGE.search(before):
+    before, after = context
+    if match.group("sep").lower() == "and" and not re.search(r"between\s*$", before, re.IGNORECASE):
         return None
     currency = _currency(match, 2, before)
     if currency is None:
@@ -204,33 +196,22 @@ def _from_range(text: str, match: re.Match[str]) -> Pay | None:
         low *= 1000  # "$120-150k"
     if low_k and not high_k and high < 1000 <= low:
         high *= 1000  # "$120k-150"
-    after = _after_window(text, match.end())
-    if _AFTER_TRAP.search(_strip_period(after)):
-        return None
     period = _period(after, before) or _infer_period(high, before)
     if period is None or not plausible(low, high, period, currency):
         return None
-    return Pay(min=low, max=high, currency=currency, period=period)
+    return Pay(min=low, max=high, currency=currency, period=period, on_target=is_on_target(before))
 
 
-def _strip_period(after: str) -> str:
-    for _, pattern in _PERIOD:
-        after = pattern.sub(" ", after, count=1)
-    return after
-
-
-def _from_single(text: str, match: re.Match[str]) -> Pay | None:
+def _from_single(text: str, match: re.Match[str], intern: bool) -> Pay | None:
     if not (match.group("c1") or match.group("s1")):
         return None
-    before = text[max(0, match.start() - 80) : match.start()]
+    context = _context(text, match, intern)
+    if context is None:
+        return None
+    before, after = context
     qualifier = _QUALIFIER.search(before)
-    if _BEFORE_TRAP_SINGLE.search(before[: qualifier.start()] if qualifier else before):
-        return None
-    after = _after_window(text, match.end())
-    if _AFTER_TRAP.search(_strip_period(after)):
-        return None
     stated = _period(after, before)
-    if not (qualifier or stated or _PAY_WORDS.search(before[-60:])):
+    if not (qualifier or stated or has_pay_word(before)):
         return None
     currency = _currency(match, 1, before)
     value, _ = _value(match, 1)
@@ -244,33 +225,53 @@ def _from_single(text: str, match: re.Match[str]) -> Pay | None:
     else:
         low, high = value, value
     return (
-        Pay(min=low, max=high, currency=currency, period=period)
+        Pay(min=low, max=high, currency=currency, period=period, on_target=is_on_target(before))
         if plausible(low, high, period, currency)
         else None
     )
 
 
-def find_all_pay(text: str | None) -> list[Pay]:
-    """Every pay statement in the text, in order of appearance."""
+def find_all_pay(text: str | None, internship: bool = False) -> list[Pay]:
+    """Every pay statement in the text, in order of appearance. `internship`: the posting is one (its
+    title says so), so a stipend is its pay rather than a benefit."""
     if not text:
         return []
     found: list[tuple[int, Pay]] = []
     taken: list[tuple[int, int]] = []
     for match in _RANGE.finditer(text):
-        pay = _from_range(text, match)
+        pay = _from_range(text, match, internship)
         if pay:
             found.append((match.start(), pay))
             taken.append(match.span())
     for match in _SINGLE.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        pay = _from_single(text, match)
+        pay = _from_single(text, match, internship)
         if pay:
             found.append((match.start(), pay))
     return [pay for _, pay in sorted(found, key=lambda item: item[0])]
 
 
-def find_pay(text: str | None) -> Pay | None:
-    """The primary pay statement: the first one (postings list the main location's range first)."""
-    found = find_all_pay(text)
-    return found[0] if found else None
+def find_pay(text: str | None, internship: bool = False) -> Pay | None:
+    """The posting's pay: the range over its base-pay statements in the first one's currency and period.
+
+    Postings that state several ranges state one per location ("NYC/SF: $175,000 - $240,000; elsewhere
+    $154,200 - $215,000"): the posting's pay is the full range over them, as for structured tiers
+    (`parsing.pay_tiers`). On-target earnings count only when no base pay is stated; another currency or
+    period is never mixed in.
+    """
+    found = find_all_pay(text, internship)
+    base = [p for p in found if not p.on_target] or found
+    if not base:
+        return None
+    first = base[0]
+    same = [p for p in base if (p.currency, p.period) == (first.currency, first.period)]
+    lows = [p.min for p in same if p.min is not None]
+    highs = [p.max for p in same if p.max is not None]
+    return Pay(
+        min=min(lows) if lows else None,
+        max=max(highs) if highs else None,
+        currency=first.currency,
+        period=first.period,
+        on_target=first.on_target,
+    )
