@@ -11,6 +11,7 @@ import duckdb
 
 from job_assets import settings
 from job_assets.enrichment.llm import LLMConfig
+from job_assets.matching.searches import SearchFile, load_searches
 from job_assets.registry import Company, load_registry
 from job_assets.sources.fetch import ApiUrls
 from job_assets.sources.http import HttpPolicy
@@ -44,6 +45,16 @@ class RegistryResource(dg.ConfigurableResource):
         raise dg.Failure(
             f"company {slug!r} is a partition but is not in {self.path}; the registry sensor removes it shortly",
         )
+
+
+class SearchesResource(dg.ConfigurableResource):
+    """The saved-searches file (read on every build, so edits apply without a reload)."""
+
+    path: str = settings.SEARCHES_PATH.default or "data/searches.yaml"
+
+    def load(self) -> SearchFile | None:
+        """The validated file, None when it does not exist; raises `SearchesError` naming what is wrong."""
+        return load_searches(self.path)
 
 
 class HttpResource(dg.ConfigurableResource):
@@ -113,6 +124,7 @@ def resources_from_env() -> dict[str, dg.ConfigurableResource]:
     return {
         "store": StoreResource(database=settings.DB_PATH.bind()),
         "registry": RegistryResource(path=settings.COMPANIES_PATH.bind()),
+        "searches": SearchesResource(path=settings.SEARCHES_PATH.bind()),
         "http": HttpResource(
             greenhouse_api_url=settings.GREENHOUSE_API_URL.bind(),
             lever_api_url=settings.LEVER_API_URL.bind(),

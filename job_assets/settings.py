@@ -40,6 +40,11 @@ DB_PATH = Setting(
 COMPANIES_PATH = Setting(
     "JOB_ASSETS_COMPANIES", str(PROJECT_ROOT / "data" / "companies.yaml"), "The company registry (YAML)."
 )
+SEARCHES_PATH = Setting(
+    "JOB_ASSETS_SEARCHES",
+    str(PROJECT_ROOT / "data" / "searches.yaml"),
+    "Saved searches and their alert channels (YAML; no file = no searches).",
+)
 GREENHOUSE_API_URL = Setting(
     "GREENHOUSE_API_URL", "https://boards-api.greenhouse.io/v1", "Greenhouse Job Board API base URL."
 )

@@ -10,11 +10,15 @@ from pathlib import Path
 
 import yaml
 
+from job_assets import settings
 from job_assets.devserver import careers_sites, job_boards
 from job_assets.devserver.careers_sites import CareersSiteServer
 from job_assets.devserver.job_boards import JobBoardsServer
 from job_assets.devserver.sample_registry import sample_registry_path
 from job_assets.devserver.server import AtsDevServer
+
+# Sample saved searches over the demo companies (a data file of the sandbox package, issue 12's layout).
+SAMPLE_SEARCHES = settings.PROJECT_ROOT / "job_assets_sandbox" / "searches.yaml"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Demo:
             "JOBSPY_LINKEDIN_URL": urls["linkedin"],
             "JOBSPY_INDEED_URL": urls["indeed"],
             "JOB_ASSETS_COMPANIES": str(self.registry),
+            "JOB_ASSETS_SEARCHES": str(SAMPLE_SEARCHES),
         }
 
 
