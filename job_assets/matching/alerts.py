@@ -41,7 +41,7 @@ def deliveries_frame(deliveries: list[Delivery]) -> pl.DataFrame:
             "job_ids": d.job_ids,
             "ok": d.ok,
             "error": d.error,
-            "at": d.at,
+            "sent_at": d.at,
             "seconds": d.seconds,
         }
         for d in deliveries

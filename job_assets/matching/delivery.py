@@ -56,9 +56,9 @@ def _secrets(url: str) -> list[str]:
     return sorted((s for s in found if len(s) >= MIN_SECRET_CHARS), key=len, reverse=True)
 
 
-def redact(text: str, url: str) -> str:
-    """`text` with the URL and each of its secret parts replaced by `***`."""
-    for secret in [url, *_secrets(url)]:
+def redact(text: str, url: str, whole: bool = True) -> str:
+    """`text` with the URL (when `whole`) and each of its secret parts replaced by `***`."""
+    for secret in [url, *_secrets(url)] if whole else _secrets(url):
         text = text.replace(secret, "***")
     return text
 
@@ -68,7 +68,7 @@ def channel(url: str) -> Channel:
     key = hashlib.sha256(url.encode()).hexdigest()[:16]
     plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
     if plugin:
-        display = redact(plugin.url(privacy=True), url)
+        display = redact(plugin.url(privacy=True).split("?")[0], url, whole=False)
     else:
         display = urlsplit(url).scheme + "://*** (not a URL Apprise supports)"
     return Channel(url=url, display=display, key=key)

@@ -49,7 +49,7 @@ DELIVERY_COLUMNS: dict[str, pl.DataType] = {
     "job_ids": pl.List(pl.String()),
     "ok": pl.Boolean(),
     "error": pl.String(),
-    "at": pl.Datetime("us", "UTC"),
+    "sent_at": pl.Datetime("us", "UTC"),
     "seconds": pl.Float64(),
 }
 
@@ -64,7 +64,7 @@ create table if not exists {MATCHES_BY_SEARCH_TABLE} (
 _DELIVERIES_DDL = f"""
 create table if not exists {DELIVERIES_TABLE} (
     search varchar not null, channel varchar not null, channel_key varchar not null, job_ids varchar[] not null,
-    ok boolean not null, error varchar, at timestamptz not null, seconds double
+    ok boolean not null, error varchar, sent_at timestamptz not null, seconds double
 )"""
 _UPDATABLE = [c for c in MATCH_COLUMNS if c not in ("search", "job_id")]
 
@@ -195,5 +195,5 @@ def read_deliveries(conn: duckdb.DuckDBPyConnection, search: str | None = None) 
     if not table_exists(conn, DELIVERIES_TABLE):
         return pl.DataFrame(schema=DELIVERY_COLUMNS)
     where, params = ("where search = ?", [search]) if search else ("", [])
-    frame = conn.sql(f"select * from {DELIVERIES_TABLE} {where} order by at, search", params=params).pl()
+    frame = conn.sql(f"select * from {DELIVERIES_TABLE} {where} order by sent_at, search", params=params).pl()
     return _utc(frame, DELIVERY_COLUMNS)
