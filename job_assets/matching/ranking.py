@@ -188,9 +188,12 @@ def score(
             pl.when(pl.col("employment_type").is_null()).then(pl.lit("employment type not stated"))
         )
     reasons.append(pl.when(pl.col("favorite").fill_null(False)).then(pl.lit("one of your favourites")))
+    # Reasons are text work: written for the `max_results` rows kept, not for every candidate.
     return (
-        frame.with_columns(score=fit.round(1), reasons=pl.concat_list(reasons).list.drop_nulls())
+        frame.with_columns(score=fit.round(1))
         .sort(["score", "first_seen_at", "job_id"], descending=[True, True, False], nulls_last=True)
         .head(search.max_results)
-        .with_columns(rank=pl.int_range(1, pl.len() + 1, dtype=pl.Int32))
+        .with_columns(
+            reasons=pl.concat_list(reasons).list.drop_nulls(), rank=pl.int_range(1, pl.len() + 1, dtype=pl.Int32)
+        )
     )
