@@ -86,7 +86,9 @@ def main() -> None:
     start = time.perf_counter()
     _generate_store()(live, args.jobs)
     snapshot.publish_snapshot(live)
-    print(f"{args.jobs:,} jobs in {workdir}: store + snapshot + BM25 index in {time.perf_counter() - start:.1f}s")
+    print(
+        f"{args.jobs:,} jobs in {workdir}: store + snapshot + BM25 index in {time.perf_counter() - start:.1f}s"
+    )
 
     searches = parse_searches(SEARCHES)
     now = datetime.now(UTC)
@@ -99,7 +101,10 @@ def main() -> None:
     print(f"open jobs read from the snapshot: {open_jobs.height:,} rows, median {read_s:.2f}s")
     print(f"match + rank {len(searches.searches)} searches: median {match_s:.2f}s over {args.runs} runs "
           f"({match_s / len(searches.searches) * 1000:.0f} ms per search, reading included)")  # fmt: skip
-    print("matches kept per search (max_results 100): " + ", ".join(f"{s}={n}" for s, n in per_search.iter_rows()))
+    print(
+        "matches kept per search (max_results 100): "
+        + ", ".join(f"{s}={n}" for s, n in per_search.iter_rows())
+    )
 
     received: list[bytes] = []
     with LoopbackServer() as hook:

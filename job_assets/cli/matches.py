@@ -56,8 +56,8 @@ def _print_text(matches: pl.DataFrame) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from job_assets import settings
-    from job_assets.store.db import StoreLockedError, connect
-    from job_assets.store.matches import read_matches
+    from job_assets.store.db import StoreLockedError
+    from job_assets.store.matches import read_matches_at
 
     path = args.db or settings.DB_PATH.get() or ""
     if not Path(path).exists():
@@ -67,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        with connect(path, read_only=True, wait_s=5.0) as conn:
-            everything = read_matches(conn)
+        everything = read_matches_at(path)
     except StoreLockedError as error:
         print(
             f"job-assets matches: the store is busy (a run is writing it); try again shortly. ({error})",

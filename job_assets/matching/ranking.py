@@ -194,6 +194,7 @@ def score(
         .sort(["score", "first_seen_at", "job_id"], descending=[True, True, False], nulls_last=True)
         .head(search.max_results)
         .with_columns(
-            reasons=pl.concat_list(reasons).list.drop_nulls(), rank=pl.int_range(1, pl.len() + 1, dtype=pl.Int32)
+            reasons=pl.concat_list(reasons).list.drop_nulls(),
+            rank=pl.int_range(1, pl.len() + 1, dtype=pl.Int32),
         )
     )

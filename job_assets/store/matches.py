@@ -12,11 +12,12 @@ channel when an `ok` row for that search and channel lists it, so a failed attem
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from job_assets.store.db import table_exists
+from job_assets.store.db import connect, table_exists
 
 MATCHES_BY_SEARCH_TABLE = "job_matches_by_search"
 DELIVERIES_TABLE = "alert_deliveries"
@@ -156,6 +157,13 @@ def read_matches(
         params=params,
     ).pl()
     return _utc(frame, {**STORED_COLUMNS, "new": pl.Boolean()})
+
+
+def read_matches_at(db_path: str | Path, search: str | None = None, wait_s: float = 5.0) -> pl.DataFrame:
+    """`read_matches` through a brief read-only connection to the live file (the read snapshot is published
+    before the matches are built, so it never has the latest ones); `StoreLockedError` while a run writes."""
+    with connect(db_path, read_only=True, wait_s=wait_s) as conn:
+        return read_matches(conn, search)
 
 
 def pending(conn: duckdb.DuckDBPyConnection, search: str, channel_key: str) -> pl.DataFrame:

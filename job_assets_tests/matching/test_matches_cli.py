@@ -71,6 +71,8 @@ def test_unknown_search_and_missing_store_are_clear_errors(
     store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["matches", "nope", "--db", str(store)]) == 2
-    assert "no matches stored for search 'nope' (searches with matches: berlin, data;" in capsys.readouterr().err
+    assert (
+        "no matches stored for search 'nope' (searches with matches: berlin, data;" in capsys.readouterr().err
+    )
     assert main(["matches", "--db", str(tmp_path / "absent.duckdb")]) == 2
     assert "no jobs database at" in capsys.readouterr().err
