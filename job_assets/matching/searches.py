@@ -52,6 +52,7 @@ from pydantic import (
 
 from job_assets.enrichment.schema import SENIORITIES
 from job_assets.parsing.schema import EMPLOYMENT_TYPES, WORKPLACES
+from job_assets.store.queries import tokenize
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 Workplace = Literal["remote", "hybrid", "onsite"]
@@ -158,6 +159,14 @@ class Search(_PayFloor):
     @classmethod
     def _clean(cls, values: list[str]) -> list[str]:
         return _clean_list(values)
+
+    @field_validator("keywords", "exclude_keywords")
+    @classmethod
+    def _has_words(cls, values: list[str]) -> list[str]:
+        empty = [v for v in values if not tokenize(v)]
+        if empty:
+            raise ValueError(f"{empty} has no word to search for (letters or digits)")
+        return values
 
     @field_validator("notify")
     @classmethod

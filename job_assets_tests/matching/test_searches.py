@@ -70,6 +70,7 @@ def test_no_file_is_no_searches_not_an_error(tmp_path: Path) -> None:
         ({"min_anual_pay": 1}, "search 'data-eng': field min_anual_pay: unknown key"),
         ({"skills": ["python"]}, "search 'data-eng': field skills: Input should be a valid dictionary"),
         ({"posted_within_days": 0}, "search 'data-eng': field posted_within_days: Input should be greater than or equal to 1"),
+        ({"keywords": ["data", "--"]}, "search 'data-eng': field keywords: ['--'] has no word to search for"),
         ({"notify": ["not a url"]}, "search 'data-eng': field notify: each entry must be an Apprise URL"),
         ({"name": "Data Eng"}, "search 'Data Eng': field name: must be lowercase letters"),
     ],
