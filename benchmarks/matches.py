@@ -78,6 +78,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the workdir's store and snapshot if present"
+    )
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench_matches_"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -98,7 +101,7 @@ def main() -> None:
     conn.close()
     assert isinstance(matches, pl.DataFrame) and isinstance(open_jobs, pl.DataFrame)
     per_search = matches.group_by("search", maintain_order=True).len()
-    print(f"open jobs read from the snapshot: {open_jobs.height:,} rows, median {read_s:.2f}s")
+    print(f"open jobs read from the snapshot: {open_jobs.height:,} rows, median {read_s:.2f}s", flush=True)
     print(f"match + rank {len(searches.searches)} searches: median {match_s:.2f}s over {args.runs} runs "
           f"({match_s / len(searches.searches) * 1000:.0f} ms per search, reading included)")  # fmt: skip
     print(

@@ -24,7 +24,7 @@ def match_search(
     """One search's ranked matches (MATCH_COLUMNS) from `prepare`d open jobs."""
     kept = jobs.filter(filters.keep(search, now, searches.exchange_rates))
     if search.keywords:
-        kept = kept.join(keyword_relevance(conn, search.keywords), on="job_id", how="inner")
+        kept = kept.join(keyword_relevance(conn, search.keywords, jobs.height), on="job_id", how="inner")
     ranked = ranking.score(kept, search, searches.profile, searches.exchange_rates, now)
     return ranked.with_columns(search=pl.lit(search.name), pay=pay_text()).select(
         [pl.col(name).cast(dtype) for name, dtype in MATCH_COLUMNS.items()]
