@@ -86,12 +86,14 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     live = workdir / "jobs.duckdb"
 
-    start = time.perf_counter()
-    _generate_store()(live, args.jobs)
-    snapshot.publish_snapshot(live)
-    print(
-        f"{args.jobs:,} jobs in {workdir}: store + snapshot + BM25 index in {time.perf_counter() - start:.1f}s"
-    )
+    if args.reuse and snapshot.snapshot_path(live).exists():
+        print(f"reusing the store and snapshot in {workdir}", flush=True)
+    else:
+        start = time.perf_counter()
+        _generate_store()(live, args.jobs)
+        snapshot.publish_snapshot(live)
+        seconds = time.perf_counter() - start
+        print(f"{args.jobs:,} jobs in {workdir}: store + snapshot + BM25 index in {seconds:.1f}s", flush=True)
 
     searches = parse_searches(SEARCHES)
     now = datetime.now(UTC)
