@@ -86,6 +86,14 @@ class RegistrySettings(Settings):
     )
 
 
+class SearchesSettings(Settings):
+    path: str = setting(
+        str(PROJECT_ROOT / "data" / "searches.yaml"),
+        "JOB_ASSETS_SEARCHES",
+        "Saved searches and their alert channels (YAML; no file = no searches).",
+    )
+
+
 class HttpSettings(Settings):
     greenhouse_api_url: str = setting(
         "https://boards-api.greenhouse.io/v1", "GREENHOUSE_API_URL", "Greenhouse Job Board API base URL."
@@ -208,6 +216,7 @@ class InstanceSettings(Settings):
 SCHEMA: tuple[type[Settings], ...] = (
     StoreSettings,
     RegistrySettings,
+    SearchesSettings,
     HttpSettings,
     LLMSettings,
     AutomationSettings,

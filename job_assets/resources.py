@@ -17,9 +17,11 @@ from job_assets.config import (
     HttpSettings,
     LLMSettings,
     RegistrySettings,
+    SearchesSettings,
     Settings,
     StoreSettings,
 )
+from job_assets.matching.searches import SearchFile, load_searches
 from job_assets.registry import Company, load_registry
 from job_assets.store import db
 
@@ -48,6 +50,14 @@ class RegistryResource(RegistrySettings, dg.ConfigurableResource):
         raise dg.Failure(
             f"company {slug!r} is a partition but is not in {self.path}; the registry sensor removes it shortly",
         )
+
+
+class SearchesResource(SearchesSettings, dg.ConfigurableResource):
+    """The saved-searches file (read on every build, so edits apply without a reload)."""
+
+    def load(self) -> SearchFile | None:
+        """The validated file, None when it does not exist; raises `SearchesError` naming what is wrong."""
+        return load_searches(self.path)
 
 
 class HttpResource(HttpSettings, dg.ConfigurableResource):
@@ -82,6 +92,7 @@ def resources_from_env() -> dict[str, dg.ConfigurableResource]:
     return {
         "store": bind_env(StoreResource),
         "registry": bind_env(RegistryResource),
+        "searches": bind_env(SearchesResource),
         "http": bind_env(HttpResource),
         "llm": bind_env(LLMResource),
         "automation": bind_env(AutomationResource),

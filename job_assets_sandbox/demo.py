@@ -16,6 +16,9 @@ from job_assets_sandbox.job_boards import JobBoardsServer
 from job_assets_sandbox.sample_registry import sample_registry_path
 from job_assets_sandbox.server import AtsDevServer
 
+# Sample saved searches over the demo companies (a data file of the sandbox package, issue 12's layout).
+SAMPLE_SEARCHES = Path(__file__).resolve().parent / "searches.yaml"
+
 
 @dataclass(frozen=True)
 class Demo:
@@ -32,6 +35,7 @@ class Demo:
             "JOBSPY_LINKEDIN_URL": urls["linkedin"],
             "JOBSPY_INDEED_URL": urls["indeed"],
             "JOB_ASSETS_COMPANIES": str(self.registry),
+            "JOB_ASSETS_SEARCHES": str(SAMPLE_SEARCHES),
         }
 
 

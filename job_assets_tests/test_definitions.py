@@ -23,6 +23,7 @@ def test_definitions_snapshot() -> None:
     repo = defs.get_repository_def()
     assert sorted(k.to_user_string() for k in repo.asset_graph.get_all_asset_keys()) == [
         "enriched_postings",
+        "job_matches_by_search",
         "jobs",
         "parsed_postings",
         "raw_postings",
@@ -30,6 +31,7 @@ def test_definitions_snapshot() -> None:
     assert sorted(j.name for j in repo.get_all_jobs() if not j.name.startswith("__")) == [
         "build_jobs_table",
         "enrich_companies",
+        "match_searches",
         "refresh_companies",
         "scrape_companies",
     ]
@@ -39,7 +41,7 @@ def test_definitions_snapshot() -> None:
         "automation_gpu",
         "company_registry_sensor",
     ]
-    assert sorted(defs.resources) == ["automation", "http", "llm", "registry", "store"]
+    assert sorted(defs.resources) == ["automation", "http", "llm", "registry", "searches", "store"]
 
 
 def test_gpu_pool_and_tags() -> None:

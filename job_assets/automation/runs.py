@@ -27,6 +27,12 @@ jobs_table_run = dg.define_asset_job(
     description="Rebuild the deduplicated jobs table from every company's enriched postings.",
 )
 
+match_searches_run = dg.define_asset_job(
+    "match_searches",
+    selection=dg.AssetSelection.assets("job_matches_by_search"),
+    description="Rank the open jobs for every saved search and send the alerts for new matches.",
+)
+
 refresh_run = dg.define_asset_job(
     "refresh_companies",
     selection=dg.AssetSelection.assets("raw_postings", "parsed_postings", "enriched_postings"),

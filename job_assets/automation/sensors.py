@@ -39,7 +39,7 @@ def company_registry_sensor(
 # Two automation sensors, so only the runs that touch the GPU carry the GPU tag.
 automation_sensor = dg.AutomationConditionSensorDefinition(
     "automation_cpu",
-    target=dg.AssetSelection.assets("parsed_postings", "jobs"),
+    target=dg.AssetSelection.assets("parsed_postings", "jobs", "job_matches_by_search"),
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=30,
 )

@@ -1,4 +1,4 @@
-"""The `job-assets` command: set up, run the pipeline, run the offline demo, open the UI, mark jobs."""
+"""The `job-assets` command: set up, run the pipeline, run the offline demo, open the UI, mark jobs, see matches."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from rich.console import Console
 
 from job_assets import config
-from job_assets.cli import mark
+from job_assets.cli import mark, matches
 
 console = Console(stderr=True, soft_wrap=True)  # errors name files and URLs: never wrap them
 
@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_settings)
 
     mark.add_parser(sub)
+    matches.add_parser(sub)
     return parser
 
 

@@ -20,6 +20,7 @@ class RunReport:
     succeeded: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     jobs_ok: bool | None = None
+    matches_ok: bool | None = None
     seconds: float = 0.0
 
 
@@ -44,7 +45,7 @@ def run_pipeline(
     batch_failures: Callable[[str], dict[str, str]] | None = None,
 ) -> RunReport:
     """One run per company (or per batch: `automation.batching`, the schedule's rule), then one run of the
-    jobs table.
+    jobs table, then one of the saved searches' matches and alerts.
 
     `batch_failures(run_id)` names the companies a successful batched run could not scrape.
     """
@@ -84,6 +85,14 @@ def run_pipeline(
             report.jobs_ok = result.success
             if not result.success:
                 report.failed["(jobs table)"] = _failure_message(result)
+            else:  # its own run: a bad searches file fails this one, never the jobs table's
+                progress.update(task, description="saved searches and alerts")
+                result = defs.resolve_job_def("match_searches").execute_in_process(
+                    instance=instance, raise_on_error=False, run_config=quiet
+                )
+                report.matches_ok = result.success
+                if not result.success:
+                    report.failed["(saved searches)"] = _failure_message(result)
     report.seconds = time.perf_counter() - started
     return report
 

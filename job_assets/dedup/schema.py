@@ -12,6 +12,7 @@ USER_STATUSES: tuple[str, ...] = (
     "offer",
     "rejected",
     "archived",
+    "not_interested",  # saved searches never show it again
 )
 
 JOBS_SCHEMA: dict[str, pl.DataType] = {

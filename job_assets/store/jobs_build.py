@@ -71,7 +71,9 @@ def _read(conn: duckdb.DuckDBPyConnection, on_lake: bool) -> _Inputs:
     return _Inputs(current, previous, previous_matches, scraped, seen)
 
 
-def rebuild_jobs(connect: Connect, build: Build = deduplicate_postings, now: datetime | None = None) -> Rebuilt:
+def rebuild_jobs(
+    connect: Connect, build: Build = deduplicate_postings, now: datetime | None = None
+) -> Rebuilt:
     """Read, build and write `jobs` until what was written reflects the latest committed inputs."""
     for round_ in range(1, MAX_ROUNDS + 1):
         with connect() as conn:

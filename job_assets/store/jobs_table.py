@@ -95,6 +95,32 @@ select $job_id, $favorite, $status, nullif($notes, ''), $now
 where not exists (select 1 from {USER_FIELDS_TABLE} where job_id = $job_id)"""
 
 
+def _widen_status_check(conn: duckdb.DuckDBPyConnection) -> None:
+    """A file made before a status was added has the older CHECK: rebuild the table with the current one
+    (same rows), so every status in USER_STATUSES can be written."""
+    checks = conn.execute(
+        "select constraint_text from duckdb_constraints() where database_name = current_database()"
+        " and table_name = ? and constraint_type = 'CHECK'",
+        [USER_FIELDS_TABLE],
+    ).fetchall()
+    if not checks or all(f"'{s}'" in checks[0][0] for s in USER_STATUSES):
+        return
+    conn.execute("begin transaction")
+    try:
+        conn.execute(f"alter table {USER_FIELDS_TABLE} rename to _user_fields_old")
+        conn.execute(_USER_FIELDS_DDL)
+        conn.execute(
+            f"insert into {USER_FIELDS_TABLE} (job_id, favorite, status, notes, updated_at)"
+            " select job_id, favorite, status, notes, updated_at from _user_fields_old"
+        )
+        conn.execute("drop table _user_fields_old")
+        conn.execute(_JOBS_VIEW_DDL)
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
 class UnknownJobError(LookupError):
     """`set_user_fields` was given a job_id that is not in the jobs table."""
 
@@ -207,6 +233,8 @@ def set_user_fields(
     found = conn.execute(f"select count(*) from {JOBS_TABLE} where job_id = ?", [job_id]).fetchall()[0][0]
     if not found:
         raise UnknownJobError(f"no job with id {job_id!r} (see `select job_id, title from {JOBS_VIEW}`)")
+    _ensure_user_fields(conn)
+    _widen_status_check(conn)  # its own transaction: a file made before a status was added
     params = {
         "job_id": job_id,
         "favorite": favorite,

@@ -35,7 +35,7 @@ def test_demo_fills_every_table_and_records_runs_in_the_instance(demo_run: DemoR
 
     with dg.DagsterInstance.from_config(str(demo_run.home)) as instance:
         runs = instance.get_runs()
-        assert {r.job_name for r in runs} == {"refresh_companies", "build_jobs_table"}
+        assert {r.job_name for r in runs} == {"refresh_companies", "build_jobs_table", "match_searches"}
         assert all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
         assert len(instance.get_dynamic_partitions("company")) == 11
     with connect(demo_run.db, read_only=True) as conn:

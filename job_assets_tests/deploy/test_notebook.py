@@ -45,6 +45,11 @@ def check_outputs(notebook: nbformat.NotebookNode) -> None:
     figures = [o["data"]["text/plain"] for o in outputs if "image/png" in o.get("data", {})]
     # Open jobs per company, pay by seniority and by remote policy (one figure), top skills.
     assert len(figures) == 3 and "with 2 Axes" in figures[1], figures
+    searches = next(i for i, c in enumerate(notebook.cells) if c.source.startswith("## Saved searches"))
+    trial = notebook.cells[searches + 1].outputs[-1]["data"]["text/html"]  # a search tried on the snapshot
+    assert "keywords: data engineer (BM25" in trial or "keywords: machine learning (BM25" in trial, trial[
+        :2000
+    ]
     last = notebook.cells[-1].outputs[-1]["data"]["text/html"]  # the marked jobs, latest mark first
     assert "from the explore notebook" in last and "interested" in last, last
 

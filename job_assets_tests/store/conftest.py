@@ -15,7 +15,6 @@ import duckdb
 import pytest
 
 from job_assets.store import db
-
 from job_assets_tests.servers import PG_BIN, Postgres, postgres_cluster
 
 BACKENDS = ("file", "ducklake-sqlite", "ducklake-postgres")

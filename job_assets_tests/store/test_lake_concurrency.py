@@ -14,8 +14,8 @@ import pytest
 
 from job_assets.dedup.history import deduplicate_postings
 from job_assets.store import db, lake, queries, snapshot
-from job_assets.store.jobs_table import read_jobs, set_user_fields
 from job_assets.store.jobs_build import rebuild_jobs
+from job_assets.store.jobs_table import read_jobs, set_user_fields
 from job_assets_tests.dedup.postings import DAY1, company_base, frame
 from job_assets_tests.store import lake_writers
 from job_assets_tests.store.conftest import Store, make_store

@@ -13,7 +13,7 @@ from job_assets.resources import StoreResource
 from job_assets.store import queries, snapshot
 from job_assets.store.db import read_table
 from job_assets.store.jobs_table import set_user_fields
-from job_assets_tests.assets.test_pipeline import COMPANIES, materialize_jobs_table, expected_keys, scrape
+from job_assets_tests.assets.test_pipeline import COMPANIES, expected_keys, materialize_jobs_table, scrape
 from job_assets_tests.store.conftest import make_store
 
 pytestmark = pytest.mark.slow
