@@ -3,7 +3,7 @@
 They only carry settings and hand out plain domain objects; nothing here does the work.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import dagster as dg
@@ -30,20 +30,26 @@ class StoreResource(dg.ConfigurableResource):
 
 
 class RegistryResource(dg.ConfigurableResource):
-    """The company registry file (read on every use, so edits apply without a reload)."""
+    """The company registry file: parsed once per version of the file (edits apply without a reload)."""
 
     path: str = settings.COMPANIES_PATH.default or "data/companies.yaml"
 
     def load(self) -> list[Company]:
         return load_registry(self.path)
 
+    def companies(self, slugs: Sequence[str]) -> list[Company]:
+        """The run's companies, in `slugs` order, from one read of the registry."""
+        by_slug = {company.slug: company for company in self.load()}
+        missing = [slug for slug in slugs if slug not in by_slug]
+        if missing:
+            raise dg.Failure(
+                f"companies {missing} are partitions but not in {self.path}; the registry sensor removes them "
+                "shortly",
+            )
+        return [by_slug[slug] for slug in slugs]
+
     def company(self, slug: str) -> Company:
-        for company in self.load():
-            if company.slug == slug:
-                return company
-        raise dg.Failure(
-            f"company {slug!r} is a partition but is not in {self.path}; the registry sensor removes it shortly",
-        )
+        return self.companies([slug])[0]
 
 
 class HttpResource(dg.ConfigurableResource):
@@ -86,7 +92,7 @@ class LLMResource(dg.ConfigurableResource):
     long_url: str | None = None
     model: str = settings.LLM_MODEL.default or ""
     api_key: str = settings.LLM_API_KEY.default or "EMPTY"
-    concurrency: int = 64
+    concurrency: int = 256
     timeout_s: int = 120
     response_format: str = settings.LLM_RESPONSE_FORMAT.default or "json_schema"
 

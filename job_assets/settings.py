@@ -66,7 +66,11 @@ LLM_URL = Setting(
 LLM_LONG_URL = Setting("JOB_ASSETS_LLM_LONG_URL", None, "Optional long-context endpoint for long postings.")
 LLM_MODEL = Setting("JOB_ASSETS_LLM_MODEL", "Qwen/Qwen3-4B-Instruct-2507", "Model name sent to the endpoint.")
 LLM_API_KEY = Setting("JOB_ASSETS_LLM_API_KEY", "EMPTY", "API key for the endpoint (vLLM accepts any).")
-LLM_CONCURRENCY = Setting("JOB_ASSETS_LLM_CONCURRENCY", "64", "LLM requests in flight at once.")
+LLM_CONCURRENCY = Setting(
+    "JOB_ASSETS_LLM_CONCURRENCY",
+    "256",
+    "LLM requests in flight at once (fills vLLM; lower for small servers).",
+)
 LLM_TIMEOUT = Setting("JOB_ASSETS_LLM_TIMEOUT", "120", "Seconds before one LLM request gives up.")
 LLM_RESPONSE_FORMAT = Setting(
     "JOB_ASSETS_LLM_RESPONSE_FORMAT",
@@ -75,8 +79,9 @@ LLM_RESPONSE_FORMAT = Setting(
 )
 SCRAPE_BATCH = Setting(
     "JOB_ASSETS_SCRAPE_BATCH",
-    "1",
-    "Companies per scheduled run (1 = a run per company; raise for big registries).",
+    None,
+    "Companies per scrape run (daily schedule and `job-assets run`); unset: chosen from the registry size "
+    "(a run each up to 10 companies, else equal batches of at most 200).",
 )
 SCHEDULE_CRON = Setting("JOB_ASSETS_SCHEDULE_CRON", "0 6 * * *", "When the daily scrape runs (cron).")
 SCHEDULE_TIMEZONE = Setting("JOB_ASSETS_SCHEDULE_TIMEZONE", "UTC", "Timezone of the daily schedule.")

@@ -28,7 +28,7 @@ TABLE = "raw_postings"
 def raw_postings(
     context: dg.AssetExecutionContext, registry: RegistryResource, http: HttpResource, store: StoreResource
 ) -> dg.MaterializeResult:
-    companies = [registry.company(slug) for slug in context.partition_keys]
+    companies = registry.companies(context.partition_keys)
     started = datetime.now(UTC)
     results = asyncio.run(fetch_companies(companies, http.policy(), http.urls()))
 

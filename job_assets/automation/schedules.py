@@ -1,8 +1,9 @@
-"""The daily scrape: one run per company (or per batch of companies, for big registries)."""
+"""The daily scrape: one run per company for small registries, batches of companies for big ones (`batching`)."""
 
 import dagster as dg
 
 from job_assets import settings
+from job_assets.automation.batching import batch_size
 from job_assets.automation.jobs import scrape_job
 from job_assets.automation.partitions import company_partitions
 
@@ -39,4 +40,5 @@ def daily_scrape(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest] |
             "no company partitions yet: the registry sensor adds them from data/companies.yaml"
         )
     tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M")
-    return scrape_requests(keys, int(settings.SCRAPE_BATCH.get() or 1), tick)
+    configured = settings.SCRAPE_BATCH.get()
+    return scrape_requests(keys, batch_size(len(keys), int(configured) if configured else None), tick)

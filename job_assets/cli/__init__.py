@@ -57,6 +57,7 @@ def _run_failures(run_id: str) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from job_assets.automation.batching import batch_size
     from job_assets.cli.instance import prepare
     from job_assets.cli.runner import print_summary, run_pipeline
     from job_assets.store.db import connect
@@ -68,11 +69,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     backend = "LLM at " + settings.LLM_URL.get() if settings.LLM_URL.get() else "offline rules extractor"
     console.print(f"{len(selected)} companies -> {settings.DB_PATH.get()} (enrichment: {backend})")
+    configured = args.batch_size or (int(settings.SCRAPE_BATCH.get() or 0) or None)
     report = run_pipeline(
         defs,
         instance,
         selected,
-        batch_size=args.batch_size,
+        batch_size=batch_size(len(selected), configured),
         build_jobs=not args.no_jobs,
         console=console,
         log_level="DEBUG" if args.verbose else "WARNING",
@@ -117,13 +119,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="scrape, parse, enrich and deduplicate the registry's companies")
     p.add_argument("--company", nargs="+", metavar="SLUG", help="only these companies (default: all)")
-    p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
+    )
     p.add_argument("--no-jobs", action="store_true", help="skip rebuilding the jobs table")
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
-    p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.add_argument(
         "--ui", action="store_true", help="then open the Dagster UI with the demo servers still up"
