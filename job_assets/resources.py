@@ -94,6 +94,7 @@ class LLMResource(dg.ConfigurableResource):
     api_key: str = settings.LLM_API_KEY.default or "EMPTY"
     concurrency: int = 256
     timeout_s: int = 120
+    run_posting_budget: int = 20_000  # postings one GPU run of the automation takes at most
     response_format: str = settings.LLM_RESPONSE_FORMAT.default or "json_schema"
 
     @property
@@ -139,5 +140,6 @@ def resources_from_env() -> dict[str, dg.ConfigurableResource]:
             concurrency=settings.LLM_CONCURRENCY.bind_int(),
             timeout_s=settings.LLM_TIMEOUT.bind_int(),
             response_format=settings.LLM_RESPONSE_FORMAT.bind(),
+            run_posting_budget=settings.GPU_RUN_POSTINGS.bind_int(),
         ),
     }

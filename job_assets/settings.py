@@ -77,6 +77,11 @@ LLM_RESPONSE_FORMAT = Setting(
     "json_schema",
     "`json_schema` (OpenAI form; vLLM) or `json_object` (llama.cpp's schema form).",
 )
+GPU_RUN_POSTINGS = Setting(
+    "JOB_ASSETS_GPU_RUN_POSTINGS",
+    "20000",
+    "Postings one automatic GPU run takes at most (every waiting company up to this budget).",
+)
 SCRAPE_BATCH = Setting(
     "JOB_ASSETS_SCRAPE_BATCH",
     None,

@@ -57,6 +57,8 @@ def parsed_postings(
     return dg.MaterializeResult(
         metadata={
             "rows": rows,
+            # per company: what the GPU automation counts against its posting budget
+            "per_company": dg.MetadataValue.json({slug: f.height for slug, f in parsed.items()}),
             "skipped_postings": len(problems),
             "problems": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems[:50]) or "none"),
             "with_structured_pay": sum(f.filter(f["pay_min"].is_not_null()).height for f in frames),

@@ -9,7 +9,10 @@ import os
 GPU_POOL = "vllm_gpu"
 GPU_TAG_KEY = "job_assets/gpu"
 GPU_TAG_VALUE = "vllm"
-GPU_TAGS = {GPU_TAG_KEY: GPU_TAG_VALUE}
+# The run queue starts higher priorities first: a GPU run waiting for its slot goes ahead of a long queue of
+# scrape runs instead of behind it (the tag limit and the pool still allow one GPU run at a time).
+GPU_PRIORITY = "10"
+GPU_TAGS = {GPU_TAG_KEY: GPU_TAG_VALUE, "dagster/priority": GPU_PRIORITY}
 
 # On Kubernetes (deploy/k8s/values.yaml) each GPU run's pod asks for the GPU through this run tag;
 # every other run launcher ignores it.
