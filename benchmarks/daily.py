@@ -7,8 +7,8 @@ fires once, at the next minute. Nobody launches anything: the schedule, `automat
 carry the companies to `jobs`. Printed per N:
 
 - wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
-- Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation)
-  of the runs' queue wait when nothing else ran, divided by N;
+- Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
+  queue and launch), divided by N (an upper bound: a run queued behind another run counts its wait);
 - scrape and enrichment runs, partitions per enrichment run;
 - max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
 - peak memory: the largest sum of RSS over the daemon's process group (daemon, code servers, run workers).
@@ -199,7 +199,8 @@ def summarise(
             for s in instance.get_run_step_stats(run.run_id)
             if s.start_time
         )
-        overhead += (record.end_time - record.start_time) - steps
+        overhead += (record.end_time - record.start_time) - steps  # the run's own process, planning, events
+        overhead += record.start_time - record.create_timestamp.timestamp()  # queue and launch
         if run.tags.get(gpu_key) == gpu_value:
             start, end = (
                 run.tags.get("dagster/asset_partition_range_start"),
