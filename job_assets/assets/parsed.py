@@ -28,7 +28,6 @@ PREVIEW_COLUMNS = (
     deps=["raw_postings"],
     group_name="scrape",
     kinds={"python", "duckdb"},
-    automation_condition=dg.AutomationCondition.eager(),
     backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=50),
     description="One normalised schema for every source: title, locations, clean text, dates, structured pay.",
 )

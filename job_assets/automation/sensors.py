@@ -39,9 +39,12 @@ def company_registry_sensor(
     )
 
 
+# Only `jobs`: raw and parsed postings are materialised together by the scrape job. An eager condition on
+# `parsed_postings` launched a run per company for companies a batched (range) scrape run was still parsing,
+# because Dagster does not see a range run's partitions as in progress: hundreds of duplicate runs at 1,000.
 automation_sensor = dg.AutomationConditionSensorDefinition(
     "automation_cpu",
-    target=dg.AssetSelection.assets("parsed_postings", "jobs"),
+    target=dg.AssetSelection.assets("jobs"),
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=30,
 )
