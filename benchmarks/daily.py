@@ -130,7 +130,10 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             slugs = [c.slug for c in load_registry(registry)]
             sync_partitions(instance, slugs)
             set_pool_limits(instance)
-            tick = (datetime.now(UTC) + timedelta(seconds=75)).replace(second=0, microsecond=0)
+            # far enough ahead that the daemon is up (it took 80 s to start on a loaded 2-core machine)
+            tick = (datetime.now(UTC) + timedelta(seconds=args.tick_wait + 60)).replace(
+                second=0, microsecond=0
+            )
             env = {
                 **os.environ,
                 **board_env,
@@ -163,7 +166,7 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 return bool(jobs) and jobs[0].storage_id > max(enriched.values())
 
             with process(daemon, log, env, ROOT) as proc, PeakRss(proc.pid) as memory:
-                wait_until(lambda: datetime.now(UTC) >= tick, 120, "the tick", log, 0.2)
+                wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
                 wait_until(done, args.timeout, f"N={n} to reach jobs", log)
                 finished = time.time()
                 runs = instance.get_run_records()
@@ -241,6 +244,9 @@ def main() -> int:
     )
     parser.add_argument("--postgres", action="store_true", help="run storage in a throwaway PostgreSQL")
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--tick-wait", type=float, default=150, help="seconds at least before the schedule's tick"
+    )
     args = parser.parse_args()
     storage = "PostgreSQL" if args.postgres else "SQLite"
     print(
