@@ -90,7 +90,7 @@ def postgres_storage() -> tuple[str, Any]:
     block = (
         "storage:\n  postgres:\n    postgres_db:\n"
         f"      username: {pg.user}\n      password: unused-trust-auth\n      hostname: {pg.host}\n"
-        f"      db_name: {pg.db}\n      port: {pg.port}\n"
+        f"      db_name: {pg.db}\n      port: {pg.port}\n      scheme: postgresql+psycopg2\n"
     )
     return block, context
 

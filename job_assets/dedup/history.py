@@ -208,23 +208,10 @@ def build_jobs(
         .group_by("job_id")
         .agg(pl.col("first_seen_at").min().alias("inherited_first_seen"))
     )
-    # Every posting is in `real` (ghosts are not postings): its job_id is a column aligned with `postings`,
-    # looked up on the two key columns, so the wide frame (descriptions) is not joined, i.e. not copied.
-    job_ids = (
-        postings.select("company", "posting_key")
-        .join(
-            real.select("company", "posting_key", "job_id"),
-            on=["company", "posting_key"],
-            how="left",
-            maintain_order="left",
-        )
-        .get_column("job_id")
-    )
-    with_ids = postings.with_columns(job_id=job_ids)
-    if job_ids.null_count():  # none in practice; a filter would copy the frame, so only when needed
-        with_ids = with_ids.filter(pl.col("job_id").is_not_null())
     open_jobs = (
-        canonical_fields(with_ids)
+        canonical_fields(
+            postings.join(real.select("company", "posting_key", "job_id"), on=["company", "posting_key"])
+        )
         .join(inherited, on="job_id", how="left")
         .with_columns(
             first_seen_at=pl.coalesce("inherited_first_seen", "first_fetched_at", pl.lit(now)),

@@ -42,17 +42,10 @@ def prepare_postings(postings: pl.DataFrame) -> pl.DataFrame:
     null_keys = frame.filter(pl.col("posting_key").is_null() | pl.col("company").is_null()).height
     if null_keys:
         raise ValueError(f"{null_keys} posting(s) have no posting_key or company; cannot deduplicate them")
-    # The order is worked out on the three key columns; the wide frame is gathered only if it must change.
-    keep = (
-        frame.select("company", "posting_key", "fetched_at")
-        .with_row_index("_i")
-        .sort(["company", "posting_key", "fetched_at"], nulls_last=False, maintain_order=True)
+    return (
+        frame.sort(["company", "posting_key", "fetched_at"], nulls_last=False)
         .unique(["company", "posting_key"], keep="last", maintain_order=True)
-        .get_column("_i")
-    )
-    in_place = keep.len() == frame.height and bool((keep.diff().fill_null(1) == 1).all())
-    return (frame if in_place else frame[keep]).with_columns(
-        pl.col("locations").fill_null(pl.lit([], pl.List(pl.String())))
+        .with_columns(pl.col("locations").fill_null(pl.lit([], pl.List(pl.String()))))
     )
 
 

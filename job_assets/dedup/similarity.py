@@ -34,7 +34,7 @@ class MatchConfig:
     num_perm: int = 128
     boilerplate_min_roles: int = 3
     boilerplate_share: float = 0.2
-    batch_rows: int = 5_000  # postings per feature batch (whole companies): its shingles are the peak, not N
+    batch_rows: int = 20_000  # postings per feature batch (whole companies): bounds memory at 1M postings
     guards: bool = True  # the level/team/department vetoes; off only to measure what they buy
 
 
