@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 @contextmanager
 def boards(companies: int, postings: int, latency_ms: float, registry: Path) -> Iterator[dict[str, str]]:
     command = [
-        sys.executable, "-m", "job_assets.devserver", "--scale", str(companies), str(postings),
+        sys.executable, "-m", "job_assets_sandbox", "--scale", str(companies), str(postings),
         "--latency-ms", str(latency_ms), "--scale-registry", str(registry), "--json",
     ]  # fmt: skip
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -68,7 +68,7 @@ def _run_group(home: str, env: dict[str, str], slugs: list[str], batch: int) -> 
     os.environ["DAGSTER_HOME"] = home
     import dagster as dg
 
-    from job_assets.automation.schedules import RANGE_END, RANGE_START
+    from job_assets.automation.batching import RANGE_END, RANGE_START
     from job_assets.definitions import defs
 
     job = defs.resolve_job_def("scrape_companies")

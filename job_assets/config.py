@@ -156,7 +156,11 @@ class LLMSettings(Settings):
         "Qwen/Qwen3-4B-Instruct-2507", "JOB_ASSETS_LLM_MODEL", "Model name sent to the endpoint."
     )
     api_key: str = setting("EMPTY", "JOB_ASSETS_LLM_API_KEY", "API key for the endpoint (vLLM accepts any).")
-    concurrency: int = setting(64, "JOB_ASSETS_LLM_CONCURRENCY", "LLM requests in flight at once.")
+    concurrency: int = setting(
+        256,
+        "JOB_ASSETS_LLM_CONCURRENCY",
+        "LLM requests in flight at once (fills vLLM; lower for small servers).",
+    )
     timeout_s: int = setting(120, "JOB_ASSETS_LLM_TIMEOUT", "Seconds before one LLM request gives up.")
     response_format: str = setting(
         "json_schema",
@@ -188,10 +192,16 @@ class LLMSettings(Settings):
 
 
 class AutomationSettings(Settings):
-    scrape_batch: int = setting(
-        1,
+    scrape_batch: int | None = setting(
+        None,
         "JOB_ASSETS_SCRAPE_BATCH",
-        "Companies per scheduled run (1 = a run per company; raise for big registries).",
+        "Companies per scrape run (daily schedule and `job-assets run`); unset: chosen from the registry size "
+        "(a run each up to 10 companies, else equal batches of at most 200).",
+    )
+    gpu_run_postings: int = setting(
+        20000,
+        "JOB_ASSETS_GPU_RUN_POSTINGS",
+        "Postings one automatic GPU run takes at most (every waiting company up to this budget).",
     )
     schedule_cron: str = setting(
         "0 6 * * *", "JOB_ASSETS_SCHEDULE_CRON", "When the daily scrape runs (cron)."

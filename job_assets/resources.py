@@ -5,7 +5,7 @@ They only carry settings; nothing here does the work.
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -38,18 +38,24 @@ class StoreResource(StoreSettings, dg.ConfigurableResource):
 
 
 class RegistryResource(RegistrySettings, dg.ConfigurableResource):
-    """The company registry file (read on every use, so edits apply without a reload)."""
+    """The company registry file: parsed once per version of the file (edits apply without a reload)."""
 
     def load(self) -> list[Company]:
         return load_registry(self.path)
 
+    def companies(self, slugs: Sequence[str]) -> list[Company]:
+        """The run's companies, in `slugs` order, from one read of the registry."""
+        by_slug = {company.slug: company for company in self.load()}
+        missing = [slug for slug in slugs if slug not in by_slug]
+        if missing:
+            raise dg.Failure(
+                f"companies {missing} are partitions but not in {self.path}; the registry sensor removes them "
+                "shortly",
+            )
+        return [by_slug[slug] for slug in slugs]
+
     def company(self, slug: str) -> Company:
-        for company in self.load():
-            if company.slug == slug:
-                return company
-        raise dg.Failure(
-            f"company {slug!r} is a partition but is not in {self.path}; the registry sensor removes it shortly",
-        )
+        return self.companies([slug])[0]
 
 
 class SearchesResource(SearchesSettings, dg.ConfigurableResource):

@@ -108,3 +108,43 @@ def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
         load_registry(bad)
     with pytest.raises(RegistryError, match="'companies' list"):
         parse_registry({"company": []}, bad)
+
+
+def test_registry_is_parsed_once_per_version_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import job_assets.registry as registry
+
+    path = write(tmp_path, [{"slug": "acme", "name": "Acme", "sources": [gh()]}])
+    parses: list[object] = []
+    real_parse = registry.parse_registry
+    monkeypatch.setattr(registry, "parse_registry", lambda data, p: parses.append(p) or real_parse(data, p))
+    first = load_registry(path)
+    assert load_registry(path) == first and load_registry(str(path)) == first
+    assert len(parses) == 1  # the second and third reads came from the cache
+
+    path.write_text(
+        yaml.safe_dump({"companies": [{"slug": "beta", "name": "Beta", "sources": [gh("beta")]}]})
+    )
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # an edit within the same clock tick
+    assert [c.slug for c in load_registry(path)] == ["beta"] and len(parses) == 2
+
+    path.write_text("companies: [")  # a broken edit is an error, never the stale cached registry
+    with pytest.raises(RegistryError, match="not valid YAML"):
+        load_registry(path)
+
+
+def test_the_resource_resolves_a_runs_companies_from_one_read(tmp_path: Path) -> None:
+    import dagster as dg
+
+    from job_assets.resources import RegistryResource
+
+    path = write(tmp_path, [{"slug": s, "name": s.title(), "sources": [gh(s)]} for s in ("a", "b", "c")])
+    resource = RegistryResource(path=str(path))
+    assert [c.slug for c in resource.companies(["c", "a"])] == ["c", "a"]
+    assert resource.company("b").name == "B"
+    with pytest.raises(dg.Failure, match=r"\['zz'\] are partitions but not in"):
+        resource.companies(["a", "zz"])

@@ -5,12 +5,13 @@ cached answers, enrich with no connection open, then write answers and rows in o
 """
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 
 import dagster as dg
 import polars as pl
 
 from job_assets.assets.metadata import preview
-from job_assets.automation.gpu import GPU_POOL
+from job_assets.automation.gpu import GPU_POOL, GPU_TAG_KEY, GPU_TAG_VALUE
 from job_assets.automation.partitions import company_partitions
 from job_assets.enrichment.enrich import enrich_postings
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION
@@ -40,8 +41,7 @@ PREVIEW_COLUMNS = (
     deps=["parsed_postings"],
     group_name="enrich",
     kinds={"python", "duckdb", "openai"},
-    pool=GPU_POOL,
-    automation_condition=dg.AutomationCondition.eager(),
+    pool=GPU_POOL,  # automation: the `automation_gpu` sensor gathers every waiting company into one run
     backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=50),
     description="Pay, remote policy, seniority, skills and a summary per posting (vLLM when configured, else rules).",
 )
@@ -73,5 +73,10 @@ def enriched_postings(
         context.log.warning(f"enrichment failed for {key} (kept rules values; retried next run): {reason}")
     metadata = result.stats.as_metadata()
     metadata["companies"] = len(by_company)
+    # The daily path's figures: how many GPU runs the last day took, and how full this one kept the LLM.
+    day_ago = datetime.now(UTC) - timedelta(days=1)
+    metadata["gpu_runs_last_24h"] = context.instance.get_runs_count(
+        dg.RunsFilter(tags={GPU_TAG_KEY: GPU_TAG_VALUE}, created_after=day_ago)
+    )
     metadata["preview"] = preview(result.frame, columns=PREVIEW_COLUMNS) if result.frame.height else "none"
     return dg.MaterializeResult(metadata={k: v for k, v in metadata.items() if v is not None})

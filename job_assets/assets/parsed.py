@@ -28,7 +28,6 @@ PREVIEW_COLUMNS = (
     deps=["raw_postings"],
     group_name="scrape",
     kinds={"python", "duckdb"},
-    automation_condition=dg.AutomationCondition.eager(),
     backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=50),
     description="One normalised schema for every source: title, locations, clean text, dates, structured pay.",
 )
@@ -57,6 +56,8 @@ def parsed_postings(
     return dg.MaterializeResult(
         metadata={
             "rows": rows,
+            # per company: what the GPU automation counts against its posting budget
+            "per_company": dg.MetadataValue.json({slug: f.height for slug, f in parsed.items()}),
             "skipped_postings": len(problems),
             "problems": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems[:50]) or "none"),
             "with_structured_pay": sum(f.filter(f["pay_min"].is_not_null()).height for f in frames),

@@ -23,7 +23,7 @@ from job_assets.store import raw as raw_store
 def raw_postings(
     context: dg.AssetExecutionContext, registry: RegistryResource, http: HttpResource, store: StoreResource
 ) -> dg.MaterializeResult:
-    companies = [registry.company(slug) for slug in context.partition_keys]
+    companies = registry.companies(context.partition_keys)
     started = datetime.now(UTC)
     results = asyncio.run(fetch_companies(companies, http.policy(), http.urls()))
 

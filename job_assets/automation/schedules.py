@@ -1,8 +1,8 @@
-"""The daily scrape: one run per company (or per batch of companies, for big registries)."""
+"""The daily scrape: one run per company for small registries, batches of companies for big ones (`batching`)."""
 
 import dagster as dg
 
-from job_assets.automation.batching import company_batches
+from job_assets.automation.batching import batch_size, company_batches
 from job_assets.automation.partitions import company_partitions
 from job_assets.automation.runs import scrape_run
 from job_assets.config import AutomationSettings
@@ -35,4 +35,4 @@ def daily_scrape(
             "no company partitions yet: the registry sensor adds them from data/companies.yaml"
         )
     tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M")
-    return scrape_requests(keys, automation.scrape_batch, tick)
+    return scrape_requests(keys, batch_size(len(keys), automation.scrape_batch), tick)

@@ -1,11 +1,14 @@
-"""Sensors: the registry keeps the company partitions in sync; automation carries updates downstream."""
+"""Sensors: the registry keeps the company partitions in sync; automation carries updates downstream, and
+`automation_gpu` gathers every company waiting for enrichment into one GPU run at a time (`gpu_feed`)."""
 
 import dagster as dg
 
-from job_assets.automation.gpu import GPU_TAGS
+from job_assets.automation.batching import RANGE_END, RANGE_START
+from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE, GPU_TAGS
+from job_assets.automation.gpu_feed import plan_batch, stale_partitions, worth_starting
 from job_assets.automation.partitions import company_partitions, partition_changes
-from job_assets.automation.runs import scrape_run
-from job_assets.resources import RegistryResource
+from job_assets.automation.runs import enrich_run, scrape_run
+from job_assets.resources import AutomationResource, LLMResource, RegistryResource
 
 
 @dg.sensor(
@@ -36,17 +39,71 @@ def company_registry_sensor(
     )
 
 
-# Two automation sensors, so only the runs that touch the GPU carry the GPU tag.
+# Only `jobs`: raw and parsed postings are materialised together by the scrape job. An eager condition on
+# `parsed_postings` launched a run per company for companies a batched (range) scrape run was still parsing,
+# because Dagster does not see a range run's partitions as in progress: hundreds of duplicate runs at 1,000.
 automation_sensor = dg.AutomationConditionSensorDefinition(
     "automation_cpu",
-    target=dg.AssetSelection.assets("parsed_postings", "jobs", "job_matches_by_search"),
+    target=dg.AssetSelection.assets("jobs", "job_matches_by_search"),
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=30,
 )
-gpu_automation_sensor = dg.AutomationConditionSensorDefinition(
-    "automation_gpu",
-    target=dg.AssetSelection.assets("enriched_postings"),
-    run_tags=GPU_TAGS,
-    default_status=dg.DefaultSensorStatus.RUNNING,
+
+ACTIVE = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+]
+
+
+def _posting_counts(instance: dg.DagsterInstance, keys: list[str]) -> dict[str, int]:
+    """Parsed postings per company, from the `per_company` metadata of their latest parse."""
+    counts: dict[str, int] = {}
+    records = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey("parsed_postings"), asset_partitions=keys),
+        limit=2 * len(keys),
+    ).records
+    for record in records:  # newest first: the first figure seen for a company is its latest
+        materialization = record.asset_materialization
+        entry = materialization.metadata.get("per_company") if materialization else None
+        for slug, rows in (getattr(entry, "value", None) or {}).items():
+            counts.setdefault(slug, int(rows))
+    return counts
+
+
+@dg.sensor(
+    name="automation_gpu",
+    job=enrich_run,
     minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="One GPU run at a time over every company whose parsed postings are newer than its enrichment "
+    "(up to the posting budget); starts when it can fill the LLM's batch or no scrape is left to wait for.",
 )
+def gpu_automation_sensor(
+    context: dg.SensorEvaluationContext, llm: LLMResource, automation: AutomationResource
+) -> dg.RunRequest | dg.SkipReason:
+    instance = context.instance
+    if instance.get_runs_count(dg.RunsFilter(tags={GPU_TAG_KEY: GPU_TAG_VALUE}, statuses=ACTIVE)):
+        return dg.SkipReason("a GPU run is queued or running; the next one gathers what waits when it ends")
+    events = instance.event_log_storage
+    kind = dg.DagsterEventType.ASSET_MATERIALIZATION
+    parsed = events.get_latest_storage_id_by_partition(dg.AssetKey("parsed_postings"), kind)
+    enriched = events.get_latest_storage_id_by_partition(dg.AssetKey("enriched_postings"), kind)
+    order = instance.get_dynamic_partitions(company_partitions.name)
+    stale = stale_partitions(order, parsed, enriched)
+    batch = plan_batch(
+        order, stale, _posting_counts(instance, stale) if stale else {}, automation.gpu_run_postings
+    )
+    if batch is None:
+        return dg.SkipReason("no company has parsed postings newer than its enrichment")
+    scraping = instance.get_runs_count(dg.RunsFilter(job_name=scrape_run.name, statuses=ACTIVE)) > 0
+    if not worth_starting(batch.postings, llm.concurrency, scraping):
+        return dg.SkipReason(
+            f"{batch.postings} postings of {len(stale)} companies wait: fewer than the {llm.concurrency} that fill "
+            "the LLM's batch, and scrape runs are still going"
+        )
+    context.log.info(
+        f"enriching {len(batch.stale)} companies ({batch.postings} postings): {batch.start}..{batch.end}"
+    )
+    return dg.RunRequest(tags={RANGE_START: batch.start, RANGE_END: batch.end, **GPU_TAGS})

@@ -58,6 +58,7 @@ def _run_failures(run_id: str) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from job_assets.automation.batching import batch_size
     from job_assets.cli.instance import prepare
     from job_assets.cli.runner import print_summary, run_pipeline
     from job_assets.store.db import connect
@@ -72,11 +73,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     console.print(
         f"{len(selected)} companies -> {config.StoreSettings.from_env().database} (enrichment: {backend})"
     )
+    configured = args.batch_size or config.AutomationSettings.from_env().scrape_batch
     report = run_pipeline(
         defs,
         instance,
         selected,
-        batch_size=args.batch_size,
+        batch_size=batch_size(len(selected), configured),
         rebuild_jobs_table=not args.no_jobs,
         console=console,
         log_level="DEBUG" if args.verbose else "WARNING",
@@ -143,13 +145,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="scrape, parse, enrich and deduplicate the registry's companies")
     p.add_argument("--company", nargs="+", metavar="SLUG", help="only these companies (default: all)")
-    p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
+    )
     p.add_argument("--no-jobs", action="store_true", help="skip rebuilding the jobs table")
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
-    p.add_argument("--batch-size", type=int, default=1, help="companies per Dagster run (default 1)")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.add_argument(
         "--ui", action="store_true", help="then open the Dagster UI with the demo servers still up"

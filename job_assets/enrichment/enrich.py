@@ -78,18 +78,13 @@ def _row(
     return {**{name: parsed.get(name) for name in PARSED_SCHEMA}, **merge(parsed, rules, llm), **bookkeeping}
 
 
-async def _ask_llm(config: LLMConfig, postings: dict[str, PostingText]) -> dict[str, Outcome]:
-    """One outcome per key; a bug in one posting's path becomes that posting's failure, not the batch's."""
+async def _ask_llm(
+    config: LLMConfig, postings: dict[str, PostingText], stats: EnrichStats
+) -> dict[str, Outcome]:
+    """One outcome per key (see `LLMExtractor.extract_many`); records the most requests in flight."""
     async with LLMExtractor(config) as llm:
-        keys = list(postings)
-        results = await asyncio.gather(*(llm.extract(postings[key]) for key in keys), return_exceptions=True)
-    outcomes: dict[str, Outcome] = {}
-    for key, result in zip(keys, results, strict=True):
-        if isinstance(result, BaseException):
-            if not isinstance(result, Exception):
-                raise result  # cancellation, KeyboardInterrupt: not a posting's fault
-            result = Outcome(error=f"internal error: {type(result).__name__}: {result}"[:300])
-        outcomes[key] = result
+        outcomes = await llm.extract_many(postings)
+    stats.max_in_flight = llm.max_in_flight
     return outcomes
 
 
@@ -156,7 +151,7 @@ async def enrich_postings(
     # server, so the CPU is free, and the first requests go out at once instead of after the whole pass.
     rules_pass = asyncio.create_task(asyncio.to_thread(lambda: [_rules(row) for row in rows]))
     try:
-        outcomes = await _ask_llm(config, to_ask) if to_ask else {}
+        outcomes = await _ask_llm(config, to_ask, stats) if to_ask else {}
     finally:
         rules = await rules_pass
     _add_costs(stats, outcomes)

@@ -1,9 +1,10 @@
 """The LLM backend: schema-constrained extraction against any OpenAI-compatible server (vLLM, llama.cpp ...).
 
-One shared `AsyncOpenAI` client per endpoint with its own retries off (ours know which errors are worth
-retrying), a semaphore that keeps many requests in flight so a vLLM batch stays full, and two kinds of retry:
-transport (429/5xx/connection/timeout, jittered exponential backoff, never 400/422) and content (one retry with
-more max_tokens when the answer is truncated or fails validation). Whatever still fails is returned as an error
+One lean HTTP transport per endpoint (`transport.py`: bodies serialised once per schema, a pool sized to the
+concurrency), a semaphore that keeps many requests in flight so a vLLM batch stays full, requests sent in an
+order that keeps shared prompt prefixes hot in vLLM's prefix cache, and two kinds of retry: transport
+(429/5xx/connection/timeout, jittered exponential backoff, never 400/422) and content (one retry with more
+max_tokens when the answer is truncated or fails validation). Whatever still fails is returned as an error
 string for that posting; nothing here raises for one bad posting.
 """
 
@@ -12,17 +13,17 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import openai
 from pydantic import ValidationError
 
-from job_assets.enrichment.prompt import PostingText, build_prompt, description_budget
+from job_assets.enrichment.prompt import PostingText, Prompt, build_prompt, description_budget
 from job_assets.enrichment.schema import EXTRACTION_JSON_SCHEMA, SCHEMA_NAME, ExtractedFields
+from job_assets.enrichment.transport import ChatAnswer, ChatTransport, TransportError, response_format
 
 ResponseFormat = Literal["json_schema", "json_object", "auto"]
-_RETRYABLE_STATUS = {408, 409, 425, 429}
 MIN_DESCRIPTION_TOKENS = 256
 
 
@@ -88,23 +89,6 @@ class Outcome:
     truncated_input: bool = False
 
 
-class _TransportError(Exception):
-    def __init__(
-        self, reason: str, retryable: bool, retry_after_s: float | None = None, switched_format: bool = False
-    ) -> None:
-        super().__init__(reason)
-        self.reason, self.retryable, self.retry_after_s = reason, retryable, retry_after_s
-        self.switched_format = switched_format
-
-
-def _retry_after(error: openai.APIStatusError) -> float | None:
-    value = error.response.headers.get("retry-after")
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
-
-
 def _validation_reason(error: ValidationError) -> str:
     first = error.errors()[0]
     if first["type"] == "json_invalid":
@@ -113,8 +97,23 @@ def _validation_reason(error: ValidationError) -> str:
     return f"answer fails the schema at {where}: {first['msg']} ({error.error_count()} errors)"
 
 
+def prefix_order(prompts: Mapping[str, Prompt]) -> list[str]:
+    """Keys in the order to send them: by endpoint, then shared prefix (system prompt, then the posting's header,
+    so one role's postings follow each other), then length (a batch of similar lengths finishes together). vLLM
+    keeps a prefix's KV blocks while requests that share it are in flight; sent together, they hit the cache."""
+
+    def key(k: str) -> tuple[bool, str, str, int]:
+        messages = prompts[k].messages
+        system = messages[0]["content"] if len(messages) > 1 else ""
+        user = messages[-1]["content"]
+        header = user.partition("\nDescription:\n")[0]
+        return prompts[k].long_context, system, header, len(user)
+
+    return sorted(prompts, key=key)
+
+
 class LLMExtractor:
-    """Use as `async with LLMExtractor(config) as llm: outcome = await llm.extract(posting)`."""
+    """Use as `async with LLMExtractor(config) as llm: outcomes = await llm.extract_many(postings)`."""
 
     def __init__(self, config: LLMConfig) -> None:
         if not config.url:
@@ -123,87 +122,113 @@ class LLMExtractor:
         self._format: Literal["json_schema", "json_object"] = (
             "json_object" if config.response_format == "json_object" else "json_schema"
         )
-        self._clients: dict[bool, openai.AsyncOpenAI] = {False: self._client(config.url)}
-        if config.long_url:
-            self._clients[True] = self._client(config.long_url)
-        self._semaphores = {key: asyncio.Semaphore(config.concurrency) for key in self._clients}
+        urls = {False: config.url} | ({True: config.long_url} if config.long_url else {})
+        self._transports = {long: self._transport(url) for long, url in urls.items()}
+        self._semaphores = {key: asyncio.Semaphore(config.concurrency) for key in self._transports}
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests this extractor had on the wire at once
 
-    def _client(self, url: str) -> openai.AsyncOpenAI:
-        return openai.AsyncOpenAI(
-            base_url=url, api_key=self.config.api_key, max_retries=0, timeout=self.config.timeout_s
+    def _transport(self, url: str) -> ChatTransport:
+        return ChatTransport(
+            url,
+            model=self.config.model,
+            api_key=self.config.api_key,
+            timeout_s=self.config.timeout_s,
+            connections=self.config.concurrency,
+            schema_name=SCHEMA_NAME,
+            schema=EXTRACTION_JSON_SCHEMA,
         )
 
     async def __aenter__(self) -> LLMExtractor:
+        for transport in self._transports.values():
+            await transport.__aenter__()
         return self
 
     async def __aexit__(self, *_: object) -> None:
-        for client in self._clients.values():
-            await client.close()
+        for transport in self._transports.values():
+            await transport.__aexit__()
 
     def response_format(self) -> dict[str, Any]:
-        if self._format == "json_object":
-            return {"type": "json_object", "schema": EXTRACTION_JSON_SCHEMA}
-        return {
-            "type": "json_schema",
-            "json_schema": {"name": SCHEMA_NAME, "schema": EXTRACTION_JSON_SCHEMA, "strict": True},
-        }
+        return response_format(self._format, SCHEMA_NAME, EXTRACTION_JSON_SCHEMA)
 
-    async def extract(self, posting: PostingText) -> Outcome:
+    def prompt(self, posting: PostingText) -> Prompt:
         config = self.config
-        prompt = build_prompt(
+        return build_prompt(
             posting,
             context_tokens=config.context_tokens,
             answer_tokens=config.retry_max_tokens,
             long_context_tokens=config.long_context_tokens if config.long_url else None,
         )
+
+    async def extract_many(self, postings: Mapping[str, PostingText]) -> dict[str, Outcome]:
+        """One outcome per key, requests sent in `prefix_order`; a bug in one posting's path becomes that
+        posting's failure, not the batch's."""
+        prompts = {key: self.prompt(posting) for key, posting in postings.items()}
+        keys = prefix_order(prompts)
+        # Tasks start in creation order and the semaphore wakes waiters first-in first-out: the wire order is `keys`.
+        results = await asyncio.gather(
+            *(self.extract_prompt(prompts[k]) for k in keys), return_exceptions=True
+        )
+        outcomes: dict[str, Outcome] = {}
+        for key, result in zip(keys, results, strict=True):
+            if isinstance(result, BaseException):
+                if not isinstance(result, Exception):
+                    raise result  # cancellation, KeyboardInterrupt: not a posting's fault
+                result = Outcome(error=f"internal error: {type(result).__name__}: {result}"[:300])
+            outcomes[key] = result
+        return {key: outcomes[key] for key in postings}
+
+    async def extract(self, posting: PostingText) -> Outcome:
+        return await self.extract_prompt(self.prompt(posting))
+
+    async def extract_prompt(self, prompt: Prompt) -> Outcome:
         outcome = Outcome(long_context=prompt.long_context, truncated_input=prompt.truncated)
-        max_tokens = config.max_tokens
+        max_tokens = self.config.max_tokens
         for attempt in range(2):
             try:
-                response = await self._request(prompt.messages, max_tokens, prompt.long_context, outcome)
-            except _TransportError as error:
+                answer = await self._request(prompt.messages, max_tokens, prompt.long_context, outcome)
+            except TransportError as error:
                 outcome.error = error.reason
                 return outcome
-            problem = self._read(response, max_tokens, outcome)
+            problem = self._read(answer, max_tokens, outcome)
             if problem is None:
                 return outcome
             if attempt == 0:
                 outcome.retries += 1
-                max_tokens = config.retry_max_tokens
+                max_tokens = self.config.retry_max_tokens
         outcome.error = f"{problem}; still so after a retry with max_tokens={max_tokens}"
         return outcome
 
-    def _read(self, response: Any, max_tokens: int, outcome: Outcome) -> str | None:
+    @staticmethod
+    def _read(answer: ChatAnswer, max_tokens: int, outcome: Outcome) -> str | None:
         """Validated fields into `outcome`, or why the answer is unusable."""
-        choices = getattr(response, "choices", None) or []
-        if not choices:
+        if answer.content is None:
             return "answer has no choices"
-        choice = choices[0]
-        if choice.finish_reason == "length":
+        if answer.finish_reason == "length":
             return f"answer truncated (finish_reason=length at max_tokens={max_tokens})"
         try:
-            outcome.fields = ExtractedFields.model_validate_json(choice.message.content or "")
+            outcome.fields = ExtractedFields.model_validate_json(answer.content)
         except ValidationError as error:
             return _validation_reason(error)
         return None
 
     async def _request(
         self, messages: list[dict[str, str]], max_tokens: int, long: bool, outcome: Outcome
-    ) -> Any:
-        """One chat completion, with transport retries; raises `_TransportError` when they run out."""
+    ) -> ChatAnswer:
+        """One chat completion, with transport retries; raises `TransportError` when they run out."""
         retries_left = self.config.max_retries
         attempt = 0
         while True:  # bounded: every pass either returns, raises, spends a retry or switches format once
             try:
                 async with self._semaphores[long]:
                     return await self._call(messages, max_tokens, long, outcome)
-            except _TransportError as error:
-                if error.switched_format:  # the server wants the other response_format: again at once
+            except TransportError as error:
+                if self._switch_format(error):  # the server wants the other response_format: again at once
                     outcome.retries += 1
                     continue
                 if not error.retryable or retries_left <= 0:
                     tries = attempt + 1
-                    raise _TransportError(
+                    raise TransportError(
                         error.reason + (f" (after {tries} attempts)" if tries > 1 else ""), False
                     ) from None
                 retries_left -= 1
@@ -221,48 +246,29 @@ class LLMExtractor:
 
     async def _call(
         self, messages: list[dict[str, str]], max_tokens: int, long: bool, outcome: Outcome
-    ) -> Any:
+    ) -> ChatAnswer:
         outcome.calls += 1
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
         started = time.perf_counter()
         try:
-            response = await self._clients[long].chat.completions.create(
-                model=self.config.model,
-                messages=messages,  # type: ignore[arg-type]
-                temperature=0,
-                max_tokens=max_tokens,
-                response_format=self.response_format(),  # type: ignore[arg-type]
-            )
-        except openai.APIStatusError as error:
-            status = error.status_code
-            message = " ".join(str(error.message).split())[:300]
-            if self._switch_format(status, message):
-                raise _TransportError(f"HTTP {status}: {message}", True, switched_format=True) from None
-            retryable = status in _RETRYABLE_STATUS or status >= 500
-            raise _TransportError(f"HTTP {status}: {message}", retryable, _retry_after(error)) from None
-        except openai.APITimeoutError:
-            raise _TransportError(f"timeout after {self.config.timeout_s:g}s", True) from None
-        except openai.APIConnectionError as error:
-            cause = error.__cause__ or error
-            raise _TransportError(f"connection error: {type(cause).__name__}: {cause}"[:300], True) from None
-        except openai.OpenAIError as error:
-            raise _TransportError(f"{type(error).__name__}: {error}"[:300], False) from None
+            answer = await self._transports[long].post(messages, max_tokens, self._format)
         finally:
+            self.in_flight -= 1
             outcome.latencies_s.append(time.perf_counter() - started)
-        usage = getattr(response, "usage", None)
-        if usage is not None:
-            outcome.prompt_tokens += usage.prompt_tokens or 0
-            outcome.completion_tokens += usage.completion_tokens or 0
-        return response
+        outcome.prompt_tokens += answer.prompt_tokens
+        outcome.completion_tokens += answer.completion_tokens
+        return answer
 
-    def _switch_format(self, status: int, message: str) -> bool:
+    def _switch_format(self, error: TransportError) -> bool:
         """In `auto` mode, a server that rejects json_schema (llama.cpp: HTTP 500) gets llama.cpp's form."""
         if (
             self.config.response_format != "auto"
             or self._format != "json_schema"
-            or status not in (400, 422, 500)
+            or error.status not in (400, 422, 500)
         ):
             return False
-        if "response_format" not in message and "json_schema" not in message:
+        if "response_format" not in error.reason and "json_schema" not in error.reason:
             return False
         self._format = "json_object"
         return True

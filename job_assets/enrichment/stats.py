@@ -46,6 +46,7 @@ class EnrichStats:
     failures: dict[str, str] = field(default_factory=dict)  # posting_key -> reason
     latencies_s: list[float] = field(default_factory=list)
     duration_s: float = 0.0
+    max_in_flight: int = 0  # the most LLM requests on the wire at once (what kept the server's batch full)
 
     @property
     def cache_hit_rate(self) -> float | None:
@@ -91,5 +92,6 @@ class EnrichStats:
             "latency_p95_s": None if latency["p95"] is None else round(latency["p95"], 4),
             "latency_max_s": None if latency["max"] is None else round(latency["max"], 4),
             "duration_s": round(self.duration_s, 3),
+            "llm_max_in_flight": self.max_in_flight if self.backend == "llm" else None,
         }
         return {key: value for key, value in data.items() if value is not None}

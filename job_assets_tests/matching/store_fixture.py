@@ -8,11 +8,11 @@ from typing import Any
 
 import duckdb
 import polars as pl
-from job_assets.store.jobs_table import ensure_schema, set_user_fields
 
 from job_assets.dedup.schema import JOBS_SCHEMA, conform
 from job_assets.store import snapshot
 from job_assets.store.db import connect, replace_table
+from job_assets.store.jobs_table import ensure_schema, set_user_fields
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 

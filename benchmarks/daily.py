@@ -1,0 +1,263 @@
+"""The daily path end to end through the real `dagster-daemon`: schedule tick -> scrape -> parse -> enrich -> jobs.
+
+For each N: N synthetic companies (M postings each) on the loopback ATS boards with latency, the stand-in LLM
+server with a latency and a concurrency cap (like a vLLM batch), a fresh DAGSTER_HOME with the project's
+`dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), the project's workspace, and a cron that
+fires once, at the next minute. Nobody launches anything: the schedule, `automation_gpu` and `automation_cpu`
+carry the companies to `jobs`. Printed per N:
+
+- wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
+- Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
+  queue and launch), divided by N (an upper bound: a run queued behind another run counts its wait);
+- scrape and enrichment runs, partitions per enrichment run;
+- max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
+- peak memory: the largest sum of RSS over the daemon's process group (daemon, code servers, run workers).
+
+    uv run python benchmarks/daily.py --sizes 100 1000 --postings 50
+    uv run python benchmarks/daily.py --sizes 1000 --postgres      # run storage in a throwaway PostgreSQL
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.scrape import start_server  # noqa: E402
+from job_assets_tests.servers import process, tail  # noqa: E402
+
+
+def start_llm(latency: float, cap: int) -> tuple[subprocess.Popen[str], str]:
+    command = [sys.executable, str(ROOT / "benchmarks" / "enrich.py"), "--serve", "--latency", str(latency)]
+    proc = subprocess.Popen([*command, "--cap", str(cap)], stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline() if proc.stdout else ""
+    if "http://" not in line:
+        raise RuntimeError(f"the LLM server did not start: {line!r}")
+    return proc, line.split()[4]
+
+
+class PeakRss:
+    """Samples the summed RSS of a process and its descendants every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.5) -> None:
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                root = psutil.Process(self.pid)
+                procs = [root, *root.children(recursive=True)]
+                total = 0
+                for proc in procs:
+                    with contextlib.suppress(psutil.Error):  # a run worker that just exited
+                        total += proc.memory_info().rss
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def postgres_storage() -> tuple[str, Any]:
+    """A throwaway cluster on loopback, and the dagster.yaml storage block that points at it."""
+    from job_assets_tests.servers import postgres_cluster
+
+    context = postgres_cluster()
+    pg = context.__enter__()
+    block = (
+        "storage:\n  postgres:\n    postgres_db:\n"
+        f"      username: {pg.user}\n      password: unused-trust-auth\n      hostname: {pg.host}\n"
+        f"      db_name: {pg.db}\n      port: {pg.port}\n      scheme: postgresql+psycopg2\n"
+    )
+    return block, context
+
+
+def wait_until(check: Any, timeout: float, what: str, log: Path, interval: float = 1.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(interval)
+    raise TimeoutError(f"gave up after {timeout:g}s waiting for {what}\n{tail(log)}")
+
+
+def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
+    import dagster as dg
+
+    from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
+    from job_assets.automation.partitions import sync_partitions
+    from job_assets.cli.instance import set_pool_limits
+    from job_assets.registry import load_registry
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        registry = tmp / "companies.yaml"
+        boards, board_env = start_server(n, args.postings, args.latency_ms, registry)
+        llm, llm_url = start_llm(args.llm_latency, args.llm_cap)
+        pg_context = None
+        try:
+            home = tmp / "dagster_home"
+            home.mkdir()
+            config = (ROOT / "dagster.yaml").read_text()
+            if args.postgres:
+                block, pg_context = postgres_storage()
+                config += "\n" + block
+            (home / "dagster.yaml").write_text(config)
+            instance = dg.DagsterInstance.from_config(str(home))
+            slugs = [c.slug for c in load_registry(registry)]
+            sync_partitions(instance, slugs)
+            set_pool_limits(instance)
+            # far enough ahead that the daemon is up (it took 80 s to start on a loaded 2-core machine)
+            tick = (datetime.now(UTC) + timedelta(seconds=args.tick_wait + 60)).replace(
+                second=0, microsecond=0
+            )
+            env = {
+                **os.environ,
+                **board_env,
+                "DAGSTER_HOME": str(home),
+                "JOB_ASSETS_DB": str(tmp / "jobs.duckdb"),
+                "JOB_ASSETS_COMPANIES": str(registry),
+                "JOB_ASSETS_LLM_URL": llm_url,
+                "JOB_ASSETS_LLM_MODEL": "fake-llm",
+                "JOB_ASSETS_SCHEDULE_CRON": f"{tick.minute} {tick.hour} * * *",
+                "JOB_ASSETS_SCHEDULE_TIMEZONE": "UTC",
+            }
+            env.pop("JOB_ASSETS_SCRAPE_BATCH", None)  # the default: chosen from the registry size
+            daemon = [
+                str(Path(sys.executable).parent / "dagster-daemon"),
+                "run",
+                "-w",
+                str(ROOT / "workspace.yaml"),
+            ]
+            log = tmp / "daemon.log"
+            keys = {name: dg.AssetKey(name) for name in ("parsed_postings", "enriched_postings", "jobs")}
+            kind = dg.DagsterEventType.ASSET_MATERIALIZATION
+            events = instance.event_log_storage
+
+            def done() -> bool:
+                parsed = events.get_latest_storage_id_by_partition(keys["parsed_postings"], kind)
+                enriched = events.get_latest_storage_id_by_partition(keys["enriched_postings"], kind)
+                if len(parsed) < n or any(enriched.get(s, -1) < parsed[s] for s in slugs):
+                    return False
+                jobs = instance.fetch_materializations(keys["jobs"], limit=1).records
+                return bool(jobs) and jobs[0].storage_id > max(enriched.values())
+
+            with process(daemon, log, env, ROOT) as proc, PeakRss(proc.pid) as memory:
+                wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
+                wait_until(done, args.timeout, f"N={n} to reach jobs", log)
+                finished = time.time()
+                runs = instance.get_run_records()
+                stats = httpx.get(llm_url.removesuffix("/v1") + "/stats", timeout=5).json()
+            return summarise(
+                instance, runs, n, tick, finished, memory.peak, stats, GPU_TAG_KEY, GPU_TAG_VALUE
+            )
+        finally:
+            boards.terminate()
+            llm.terminate()
+            boards.wait()
+            llm.wait()
+            if pg_context is not None:
+                pg_context.__exit__(None, None, None)
+
+
+def summarise(
+    instance: Any, runs: list[Any], n: int, tick: datetime, finished: float, peak: int, stats: dict[str, Any],
+    gpu_key: str, gpu_value: str,
+) -> dict[str, Any]:  # fmt: skip
+    import dagster as dg
+
+    order = instance.get_dynamic_partitions("company")
+    position = {key: i for i, key in enumerate(order)}
+    overhead = 0.0
+    gpu_partitions, scrape_runs = [], 0
+    for record in runs:
+        run = record.dagster_run
+        if record.start_time is None or record.end_time is None:
+            continue
+        steps = sum(
+            (s.end_time or 0) - (s.start_time or 0)
+            for s in instance.get_run_step_stats(run.run_id)
+            if s.start_time
+        )
+        overhead += (record.end_time - record.start_time) - steps  # the run's own process, planning, events
+        overhead += record.start_time - record.create_timestamp.timestamp()  # queue and launch
+        if run.tags.get(gpu_key) == gpu_value:
+            start, end = (
+                run.tags.get("dagster/asset_partition_range_start"),
+                run.tags.get("dagster/asset_partition_range_end"),
+            )
+            count = position[end] - position[start] + 1 if start and end else 1
+            gpu_partitions.append(count)
+        elif run.job_name == "scrape_companies":
+            scrape_runs += 1
+    enriched = instance.fetch_materializations(dg.AssetKey("enriched_postings"), limit=1).records
+    meta = enriched[0].asset_materialization.metadata if enriched else {}
+    client_in_flight = getattr(meta.get("llm_max_in_flight"), "value", None)
+    return {
+        "companies": n,
+        "wall_s": round(finished - tick.timestamp(), 1),
+        "overhead_per_company_s": round(overhead / n, 3),
+        "runs": len(runs),
+        "scrape_runs": scrape_runs,
+        "gpu_runs": len(gpu_partitions),
+        "partitions_per_gpu_run": gpu_partitions,
+        "llm_max_in_flight_server": stats.get("max_active"),
+        "llm_max_in_flight_client": client_in_flight,
+        "llm_completions": stats.get("completions"),
+        "peak_rss_mb": round(peak / 2**20),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--postings", type=int, default=50, help="postings per company")
+    parser.add_argument("--latency-ms", type=float, default=50.0, help="ATS board latency")
+    parser.add_argument("--llm-latency", type=float, default=0.5, help="seconds per LLM answer")
+    parser.add_argument(
+        "--llm-cap", type=int, default=512, help="LLM answers in progress at once (the batch)"
+    )
+    parser.add_argument("--postgres", action="store_true", help="run storage in a throwaway PostgreSQL")
+    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument(
+        "--tick-wait", type=float, default=150, help="seconds at least before the schedule's tick"
+    )
+    args = parser.parse_args()
+    storage = "PostgreSQL" if args.postgres else "SQLite"
+    print(
+        f"{args.postings} postings per company, boards {args.latency_ms:g} ms; LLM {args.llm_latency:g} s per "
+        f"answer, {args.llm_cap} at once; {storage} run storage",
+        flush=True,
+    )
+    for n in args.sizes:
+        print(json.dumps(one_size(n, args)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

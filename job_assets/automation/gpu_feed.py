@@ -1,0 +1,56 @@
+"""What the next GPU run takes: every company whose parsed postings are newer than its enrichment.
+
+Plain functions over partition keys and event-log storage ids, so the rule is testable without a daemon; the
+`automation_gpu` sensor (sensors.py) feeds them from the instance. One run over a range of the instance's
+partition order covers the waiting companies (a Dagster run takes a range, not an arbitrary set: up-to-date
+companies inside the range are enriched again from the answer cache, which costs no LLM call), up to a posting
+budget so one run cannot grow without end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+UNKNOWN_POSTINGS = 50  # a company whose parse did not record its count (an older run) is assumed this big
+
+
+@dataclass(frozen=True)
+class GpuBatch:
+    start: str  # first partition key of the range
+    end: str  # last partition key of the range
+    stale: tuple[str, ...]  # the companies in the range that were waiting
+    postings: int  # their parsed postings (what the run will ask the LLM for, cache misses aside)
+
+
+def stale_partitions(
+    order: Sequence[str], parsed: Mapping[str, int], enriched: Mapping[str, int]
+) -> list[str]:
+    """Keys (in `order`) whose latest parse (storage id) is newer than their latest enrichment."""
+    return [key for key in order if key in parsed and parsed[key] > enriched.get(key, -1)]
+
+
+def plan_batch(
+    order: Sequence[str], stale: Sequence[str], counts: Mapping[str, int], budget: int
+) -> GpuBatch | None:
+    """The range from the first waiting company through as many more as fit in `budget` postings (at least
+    one company, however big)."""
+    if not stale:
+        return None
+    taken: list[str] = []
+    postings = 0
+    for key in stale:
+        size = counts.get(key, UNKNOWN_POSTINGS)
+        if taken and postings + size > budget:
+            break
+        taken.append(key)
+        postings += size
+    position = {key: i for i, key in enumerate(order)}
+    taken.sort(key=position.__getitem__)
+    return GpuBatch(taken[0], taken[-1], tuple(taken), postings)
+
+
+def worth_starting(waiting_postings: int, fill: int, more_coming: bool) -> bool:
+    """Start a GPU run when it can keep `fill` requests in flight, or when no scrape that could add more is
+    still queued or running (then whatever waits goes now)."""
+    return waiting_postings >= fill or not more_coming
