@@ -89,6 +89,7 @@ class LLMResource(dg.ConfigurableResource):
     concurrency: int = 64
     timeout_s: int = 120
     response_format: str = settings.LLM_RESPONSE_FORMAT.default or "json_schema"
+    fallback: str = settings.LLM_FALLBACK.default or "fail"  # fail | rules, when the endpoint does not answer
 
     @property
     def backend(self) -> str:
@@ -133,5 +134,6 @@ def resources_from_env() -> dict[str, dg.ConfigurableResource]:
             concurrency=settings.LLM_CONCURRENCY.bind_int(),
             timeout_s=settings.LLM_TIMEOUT.bind_int(),
             response_format=settings.LLM_RESPONSE_FORMAT.bind(),
+            fallback=settings.LLM_FALLBACK.bind(),
         ),
     }

@@ -73,6 +73,16 @@ LLM_RESPONSE_FORMAT = Setting(
     "json_schema",
     "`json_schema` (OpenAI form; vLLM) or `json_object` (llama.cpp's schema form).",
 )
+LLM_FALLBACK = Setting(
+    "JOB_ASSETS_LLM_FALLBACK",
+    "fail",
+    "When the LLM endpoint does not answer at the start of enrichment: `fail` the run, or `rules` (enrich with rules, say so once).",
+)
+DEMO_DIR = Setting(
+    "JOB_ASSETS_DEMO_DIR",
+    str(PROJECT_ROOT / "data" / "demo"),
+    "Where `job-assets demo` keeps its own store, registry and Dagster instance (never the user's).",
+)
 SCRAPE_BATCH = Setting(
     "JOB_ASSETS_SCRAPE_BATCH",
     "1",

@@ -13,15 +13,18 @@ from job_assets.automation.partitions import sync_partitions
 from job_assets.settings import PROJECT_ROOT
 
 DEFAULT_HOME = PROJECT_ROOT / "data" / "dagster_home"
+# Kept out of the repository root: `dagster dev` (run from there) warns about any dagster.yaml in its current
+# folder that is not $DAGSTER_HOME's.
+INSTANCE_TEMPLATE = PROJECT_ROOT / "deploy" / "dagster.local.yaml"
 
 
 def ensure_home() -> Path:
-    """$DAGSTER_HOME (default data/dagster_home), holding the project's dagster.yaml if it has none."""
+    """$DAGSTER_HOME (default data/dagster_home), holding the project's instance settings if it has none."""
     home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_HOME).resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
-        shutil.copyfile(PROJECT_ROOT / "dagster.yaml", config)
+        shutil.copyfile(INSTANCE_TEMPLATE, config)
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 

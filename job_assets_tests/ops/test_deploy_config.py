@@ -125,7 +125,7 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
     postgres_db = config["storage"]["postgres"]["postgres_db"]
     assert postgres_db["hostname"] == {"env": "DAGSTER_POSTGRES_HOST"}
     assert postgres_db["scheme"] == "postgresql+psycopg2"  # the driver dagster-postgres installs
-    local = load(ROOT / "dagster.yaml")
+    local = load(ROOT / "deploy" / "dagster.local.yaml")
     deployed = load(POSTGRES_YAML)
     assert deployed["concurrency"] == local["concurrency"]
     assert (
@@ -139,7 +139,7 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
 
 def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
     values = load(ROOT / "deploy" / "k8s" / "values.yaml")
-    local = load(ROOT / "dagster.yaml")
+    local = load(ROOT / "deploy" / "dagster.local.yaml")
     assert values["runLauncher"]["type"] == "K8sRunLauncher"
     assert values["postgresql"]["enabled"] is True
     assert values["postgresql"]["postgresqlScheme"] == "postgresql+psycopg2"
