@@ -34,10 +34,27 @@ def set_pool_limits(instance: dg.DagsterInstance, gpu_slots: int = 1) -> None:
     instance.event_log_storage.set_concurrency_slots(GPU_POOL, gpu_slots)
 
 
+# The CLI's in-process runs do not capture stdout/stderr to files: capturing makes Dagster start a `tail` and a
+# Python watcher process per run in our process group, so a terminal's Ctrl-C reached them too and each printed
+# its own KeyboardInterrupt traceback. Their event logs (what the UI shows) are recorded as before.
+CLI_OVERRIDES = {
+    "compute_logs": {
+        "module": "dagster._core.storage.noop_compute_log_manager",
+        "class": "NoOpComputeLogManager",
+    }
+}
+
+
+def cli_instance(home: Path) -> dg.DagsterInstance:
+    """The shared instance as the CLI's in-process runs use it (see CLI_OVERRIDES)."""
+    from dagster._core.instance.ref import InstanceRef  # public API has no overrides argument
+
+    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home), overrides=CLI_OVERRIDES))
+
+
 def prepare(slugs: list[str]) -> tuple[dg.DagsterInstance, list[str], list[str]]:
     """Open the shared instance, set the GPU pool, and make its company partitions match the registry."""
-    ensure_home()
-    instance = dg.DagsterInstance.get()
+    instance = cli_instance(ensure_home())
     set_pool_limits(instance)
     added, removed = sync_partitions(instance, slugs)
     return instance, added, removed
