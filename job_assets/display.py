@@ -15,9 +15,7 @@ def _amount(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def format_pay(
-    minimum: float | None, maximum: float | None, currency: str | None, period: str | None
-) -> str:
+def format_pay(minimum: float | None, maximum: float | None, currency: str | None, period: str | None) -> str:
     """ "USD 120k-150k / year"; "" when there is no figure. A missing currency or period is left out, never guessed."""
     if minimum is None and maximum is None:
         return ""

@@ -90,7 +90,9 @@ def ui(port: int, console: Console) -> int:
 
     with demo_environment(console) as paths:
         if not paths.store.exists():
-            console.print("no demo store yet: run `uv run job-assets demo` first (or `demo --ui`)", markup=False)
+            console.print(
+                "no demo store yet: run `uv run job-assets demo` first (or `demo --ui`)", markup=False
+            )
             return 2
         _, slugs = _load_companies(None)
         prepare(slugs)

@@ -22,7 +22,9 @@ def add_parsers(subparsers: Any) -> None:
         description="Open jobs ranked by keyword match (title, skills, description). No words: newest first.",
     )
     p.add_argument("query", nargs="*", help="words to look for, e.g. senior python data engineer")
-    p.add_argument("--company", action="append", default=[], help="a company slug or part of its name (repeatable)")
+    p.add_argument(
+        "--company", action="append", default=[], help="a company slug or part of its name (repeatable)"
+    )
     p.add_argument("--remote", action="append", default=[], help="remote, hybrid or onsite (repeatable)")
     p.add_argument("--seniority", action="append", default=[], help="e.g. senior, staff, lead (repeatable)")
     p.add_argument("--min-pay", type=float, help="at least this much a year (in --currency)")
@@ -106,7 +108,9 @@ def run_search(args: argparse.Namespace) -> int:
     if not console.is_terminal:  # piped: wide enough for whole URLs and ids, never folded
         console = Console(width=240)
     console.print(table)
-    print(f"{len(found)} jobs; `job-assets show JOB_ID` for one, `job-assets mark JOB_ID --favorite` to keep it")
+    print(
+        f"{len(found)} jobs; `job-assets show JOB_ID` for one, `job-assets mark JOB_ID --favorite` to keep it"
+    )
     return 0
 
 
@@ -131,7 +135,8 @@ def run_show(args: argparse.Namespace) -> int:
     state = "open" if job["is_open"] else f"closed {_plain(job['closed_at']) or ''}".strip()
     lines = [
         f"{job['title']} at {job['company_name'] or job['company']}  [{job['job_id']}]",
-        f"  pay:        {_pay(job) or 'not stated'}" + (f" (from {job['salary_source']})" if job.get("salary_source") else ""),
+        f"  pay:        {_pay(job) or 'not stated'}"
+        + (f" (from {job['salary_source']})" if job.get("salary_source") else ""),
         f"  where:      {'; '.join(job['locations'] or []) or 'not stated'} ({job['remote'] or 'unknown'})",
         f"  seniority:  {job['seniority'] or 'unknown'}; {job['employment_type'] or 'type not stated'}",
         f"  skills:     {', '.join(job['skills'] or []) or '-'}",
@@ -139,11 +144,16 @@ def run_show(args: argparse.Namespace) -> int:
         f"  sources:    {', '.join(job['sources'] or [])}",
         f"  history:    first seen {_plain(job['first_seen_at'])}, last seen {_plain(job['last_seen_at'])}, {state}",
         f"  yours:      favorite={'yes' if job['favorite'] else 'no'} status={job['status']}"
-        f" notes={job['notes'] or ''!r}" + (f" (updated {_plain(job['user_updated_at'])})" if job["user_updated_at"] else ""),
+        f" notes={job['notes'] or ''!r}"
+        + (f" (updated {_plain(job['user_updated_at'])})" if job["user_updated_at"] else ""),
     ]
     if job.get("summary"):
         lines.append(f"  summary:    {job['summary']}")
-    lines.append(f"  postings ({len(detail.postings)}):" if not detail.postings_note else f"  postings: {detail.postings_note}")
+    lines.append(
+        f"  postings ({len(detail.postings)}):"
+        if not detail.postings_note
+        else f"  postings: {detail.postings_note}"
+    )
     for p in detail.postings:
         how = p["rule"] + (f" to {p['matched_to']}" if p["matched_to"] else "")
         lines.append(

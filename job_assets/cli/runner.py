@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from job_assets.automation.schedules import RANGE_END, RANGE_START
-
 
 JOBS_TABLE_ROW = "(jobs table)"
 

@@ -51,9 +51,7 @@ def probe(url: str, api_key: str = "EMPTY", timeout_s: float = PROBE_TIMEOUT_S) 
     return ProbeResult(url, None)
 
 
-def check_endpoint(
-    url: str, api_key: str, fallback: str, timeout_s: float = PROBE_TIMEOUT_S
-) -> ProbeResult:
+def check_endpoint(url: str, api_key: str, fallback: str, timeout_s: float = PROBE_TIMEOUT_S) -> ProbeResult:
     """Probe once; raise `LLMUnreachableError` with one clear message unless `fallback == "rules"`."""
     if fallback not in FALLBACKS:
         raise ValueError(f"LLM fallback must be one of {', '.join(FALLBACKS)}, not {fallback!r}")

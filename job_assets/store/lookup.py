@@ -40,7 +40,9 @@ class JobFilters:
         if self.companies:
             wanted = [c.lower() for c in self.companies]
             clauses.append(
-                "(" + " or ".join("(lower(j.company) = ? or contains(lower(j.company_name), ?))" for _ in wanted) + ")"
+                "("
+                + " or ".join("(lower(j.company) = ? or contains(lower(j.company_name), ?))" for _ in wanted)
+                + ")"
             )
             params += [v for c in wanted for v in (c, c)]
         for column, values in (("remote", self.remote), ("seniority", self.seniority)):
@@ -48,7 +50,9 @@ class JobFilters:
                 clauses.append(f"j.{column} in ({', '.join('?' for _ in values)})")
                 params += [v.lower() for v in values]
         if self.min_pay is not None:
-            clauses.append("j.salary_currency = ? and coalesce(j.salary_annual_max, j.salary_annual_min) >= ?")
+            clauses.append(
+                "j.salary_currency = ? and coalesce(j.salary_annual_max, j.salary_annual_min) >= ?"
+            )
             params += [self.currency.upper(), self.min_pay]
         if self.new_days is not None:
             clauses.append("j.first_seen_at >= ?")
@@ -72,7 +76,9 @@ def search_jobs(
     wanted = limit
     if filters.any:
         wanted = int(conn.execute("select n_docs from search_stats").fetchall()[0][0] or 0) or limit
-    ranked = queries.search(conn, text, limit=wanted, open_only=True).select("job_id", "score", "matched_terms")
+    ranked = queries.search(conn, text, limit=wanted, open_only=True).select(
+        "job_id", "score", "matched_terms"
+    )
     ranked = ranked.with_row_index("rank")
     conn.register("_ranked", ranked)
     try:

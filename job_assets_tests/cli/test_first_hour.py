@@ -70,7 +70,10 @@ def test_first_hour(tmp_path: Path, user: dict[str, str]) -> None:
             raise
         assert len(data["assetNodeOrError"]["partitionKeys"]) == DEMO_COMPANIES
         runs = data["runsOrError"]["results"]
-        assert sum(r["jobName"] == "refresh_companies" and r["status"] == "SUCCESS" for r in runs) == DEMO_COMPANIES
+        assert (
+            sum(r["jobName"] == "refresh_companies" and r["status"] == "SUCCESS" for r in runs)
+            == DEMO_COMPANIES
+        )
         os.killpg(ui.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
         assert ui.wait(timeout=120) == 130
     output = log.read_text()
@@ -101,7 +104,9 @@ def test_first_hour(tmp_path: Path, user: dict[str, str]) -> None:
     assert run.stderr.count("does not answer") == 1 and "enriched with rules instead" in run.stderr
     with connect(user["JOB_ASSETS_DB"], read_only=True) as conn:
         companies = {row[0] for row in conn.execute("select distinct company from jobs").fetchall()}
-        backends = {row[0] for row in conn.execute("select distinct enrich_backend from enriched_postings").fetchall()}
+        backends = {
+            row[0] for row in conn.execute("select distinct enrich_backend from enriched_postings").fetchall()
+        }
     assert companies == {"fernhill-games"} and backends == {"rules"}
 
     # 4. Find a job, mark it, show it.

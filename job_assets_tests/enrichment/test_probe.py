@@ -44,7 +44,9 @@ def test_server_answering_500_is_unreachable() -> None:
         server.fail(r"/v1/models", 500, times=None)
         result = probe(server.base_url)
         assert not result.ok and result.problem == f"HTTP 500 from {server.base_url}/models"
-        assert check_endpoint(server.base_url, "EMPTY", "rules").problem == result.problem  # allowed: no raise
+        assert (
+            check_endpoint(server.base_url, "EMPTY", "rules").problem == result.problem
+        )  # allowed: no raise
 
 
 def test_unknown_fallback_is_a_clear_error() -> None:
@@ -95,10 +97,14 @@ def test_fallback_enriches_with_rules_and_says_so_once(instance, pipeline_resour
     note = meta["llm_unavailable"].value
     assert url in note and "HTTP 500" in note and "enriched with rules" in note
     assert meta["backend"].value == "rules" and "llm_calls" not in meta and "cache_hit_rate" not in meta
-    assert "| pay |" in meta["preview"].value and "/ year |" in meta["preview"].value  # "USD 120k-150k / year"
+    assert (
+        "| pay |" in meta["preview"].value and "/ year |" in meta["preview"].value
+    )  # "USD 120k-150k / year"
     notes = [e for e in instance.all_logs(result.run_id) if "does not answer" in (e.message or "")]
     assert len(notes) == 1
     with connect(db_path, read_only=True) as conn:
         assert table_exists(conn, "enrichment_cache")  # created empty on the first run, LLM or not
-        rows = conn.execute("select count(*), count(distinct enrich_backend) from enriched_postings").fetchall()
+        rows = conn.execute(
+            "select count(*), count(distinct enrich_backend) from enriched_postings"
+        ).fetchall()
     assert rows[0][0] > 0 and rows[0][1] == 1
