@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 from rich.console import Console
 
@@ -114,7 +115,16 @@ def dagster_dev(port: int) -> int:
     from job_assets.cli.instance import ensure_home
 
     ensure_home()
-    command = ["dagster", "dev", "-w", str(settings.PROJECT_ROOT / "workspace.yaml"), "-p", str(port)]
+    # The `dagster` next to this interpreter (the project's environment), whatever PATH says.
+    beside = Path(sys.executable).parent / "dagster"
+    command = [
+        str(beside) if beside.exists() else "dagster",
+        "dev",
+        "-w",
+        str(settings.PROJECT_ROOT / "workspace.yaml"),
+        "-p",
+        str(port),
+    ]
     child = subprocess.Popen(command, cwd=settings.PROJECT_ROOT)
     try:
         return child.wait()
