@@ -75,7 +75,7 @@ def _llm_backend() -> tuple[str, list[str]] | None:
     if answer.ok:
         return f"LLM at {url}", []
     note = f"{answer.message()}: enriched with rules instead (JOB_ASSETS_LLM_FALLBACK=rules)"
-    return "rules (the LLM endpoint does not answer)", [note]
+    return "rules, the LLM endpoint being down (see the summary)", [note]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
