@@ -121,7 +121,7 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         try:
             home = tmp / "dagster_home"
             home.mkdir()
-            config = (ROOT / "dagster.yaml").read_text()
+            config = (ROOT / "deploy" / "dagster.local.yaml").read_text()
             if args.postgres:
                 block, pg_context = postgres_storage()
                 config += "\n" + block

@@ -168,6 +168,13 @@ class LLMSettings(Settings):
         "`json_schema` (OpenAI form; vLLM) or `json_object` (llama.cpp's schema form).",
     )
 
+    fallback: str = setting(
+        "fail",
+        "JOB_ASSETS_LLM_FALLBACK",
+        "When the LLM endpoint does not answer at the start of enrichment: `fail` the run, or `rules` (enrich "
+        "with rules, say so once).",
+    )
+
     @property
     def backend(self) -> str:
         return "llm" if self.url else "rules"
@@ -219,6 +226,11 @@ class InstanceSettings(Settings):
         str(PROJECT_ROOT / "data" / "dagster_home"),
         "DAGSTER_HOME",
         "The Dagster instance (run history, schedules, partitions) the CLI and UI share.",
+    )
+    demo_dir: str = setting(
+        str(PROJECT_ROOT / "data" / "demo"),
+        "JOB_ASSETS_DEMO_DIR",
+        "Where `job-assets demo` keeps its own store, registry and Dagster instance (never the user's).",
     )
 
 

@@ -50,6 +50,7 @@ def pipeline_resources(ats_server: AtsDevServer, db_path: Path) -> dict[str, dg.
 class DemoRun:
     db: Path
     home: Path
+    user_dir: Path  # where the user's own store and instance were set: the demo must never create it
     result: subprocess.CompletedProcess[str]
 
 
@@ -58,8 +59,14 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
     """`job-assets demo` exactly as a user runs it (the installed command, a fresh store and Dagster home),
     once per session: every test that needs the demo's store shares it. Copy the store before writing to it."""
     workdir = tmp_path_factory.mktemp("demo")
-    env = {**os.environ, "JOB_ASSETS_DB": str(workdir / "jobs.duckdb"), "DAGSTER_HOME": str(workdir / "home")}
+    user = workdir / "mine"
+    env = {
+        **os.environ,
+        "JOB_ASSETS_DB": str(user / "jobs.duckdb"),
+        "DAGSTER_HOME": str(user / "home"),
+        "JOB_ASSETS_DEMO_DIR": str(workdir),
+    }
     env.pop("JOB_ASSETS_COMPANIES", None)
     command = [str(Path(sys.executable).parent / "job-assets"), "demo"]
     result = subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=900)
-    return DemoRun(workdir / "jobs.duckdb", workdir / "home", result)
+    return DemoRun(workdir / "jobs.duckdb", workdir / "dagster_home", user, result)

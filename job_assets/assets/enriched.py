@@ -14,6 +14,7 @@ from job_assets.assets.metadata import preview
 from job_assets.automation.gpu import GPU_POOL, GPU_TAG_KEY, GPU_TAG_VALUE
 from job_assets.automation.partitions import company_partitions
 from job_assets.enrichment.enrich import enrich_postings
+from job_assets.enrichment.probe import LLMUnreachableError, check_endpoint
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.resources import LLMResource, StoreResource
@@ -26,10 +27,7 @@ PREVIEW_COLUMNS = (
     "title",
     "seniority",
     "remote",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "salary_period",
+    "pay",
     "salary_source",
     "skills",
     "enrich_status",
@@ -49,6 +47,16 @@ def enriched_postings(
     context: dg.AssetExecutionContext, store: StoreResource, llm: LLMResource
 ) -> dg.MaterializeResult:
     config = llm.config()
+    fallback_note = None
+    if config is not None and config.url:  # asked once per run, not once per posting
+        try:
+            answer = check_endpoint(config.url, config.api_key, llm.fallback)
+        except LLMUnreachableError as error:
+            raise dg.Failure(str(error)) from None
+        if not answer.ok:
+            fallback_note = f"{answer.message()}: enriched with rules (JOB_ASSETS_LLM_FALLBACK=rules)"
+            context.log.warning(fallback_note)
+            config = None
     model = config.model if config else "rules"
     with store.connect() as conn:
         parsed = {
@@ -65,12 +73,16 @@ def enriched_postings(
     by_company = {slug: frames.get((slug,), result.frame.clear()) for slug in parsed}
 
     with store.connect() as conn:
+        cache.ensure(conn)  # the table the README lists exists from the first run, LLM or not
         cache.store(conn, result.new_cache_entries)
         for slug, frame in by_company.items():
             replace_partition(conn, TABLE, slug, frame.select(list(ENRICHED_SCHEMA)))
 
-    for key, reason in sorted(result.stats.failures.items())[:20]:
-        context.log.warning(f"enrichment failed for {key} (kept rules values; retried next run): {reason}")
+    if result.stats.failures:  # one line for the run; the postings and reasons are in the metadata
+        kinds = ", ".join(f"{kind}: {n}" for kind, n in result.stats.failures_by_kind().items())
+        context.log.warning(
+            f"{len(result.stats.failures)} postings kept the rules' values (asked again next run); by reason: {kinds}"
+        )
     metadata = result.stats.as_metadata()
     metadata["companies"] = len(by_company)
     # The daily path's figures: how many GPU runs the last day took, and how full this one kept the LLM.
@@ -78,5 +90,7 @@ def enriched_postings(
     metadata["gpu_runs_last_24h"] = context.instance.get_runs_count(
         dg.RunsFilter(tags={GPU_TAG_KEY: GPU_TAG_VALUE}, created_after=day_ago)
     )
+    if fallback_note:
+        metadata["llm_unavailable"] = fallback_note
     metadata["preview"] = preview(result.frame, columns=PREVIEW_COLUMNS) if result.frame.height else "none"
     return dg.MaterializeResult(metadata={k: v for k, v in metadata.items() if v is not None})

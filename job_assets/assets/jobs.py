@@ -18,8 +18,7 @@ PREVIEW_COLUMNS = (
     "locations",
     "remote",
     "seniority",
-    "salary_min",
-    "salary_max",
+    "pay",
     "sources",
     "is_open",
 )

@@ -17,8 +17,7 @@ PREVIEW_COLUMNS = (
     "locations",
     "workplace",
     "employment_type",
-    "pay_min",
-    "pay_max",
+    "pay",
     "url",
 )
 

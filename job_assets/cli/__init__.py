@@ -1,18 +1,22 @@
-"""The `job-assets` command: set up, run the pipeline, run the offline demo, open the UI, mark jobs, see matches."""
+"""The `job-assets` command: the demo, running the pipeline, the UI, finding and marking jobs, saved-search
+matches, settings, resetting a store."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
+from pathlib import Path
 
 from rich.console import Console
 
 from job_assets import config
-from job_assets.cli import mark, matches
+from job_assets.cli import demo, find, mark, matches, reset
 
 console = Console(stderr=True, soft_wrap=True)  # errors name files and URLs: never wrap them
+INTERRUPTED_EXIT = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def _load_companies(only: list[str] | None) -> tuple[list[str], list[str]]:
@@ -57,6 +61,26 @@ def _run_failures(run_id: str) -> dict[str, str]:
         return scrape_log.failures_in_run(conn, run_id)
 
 
+def _llm_backend() -> tuple[str, list[str]] | None:
+    """How this run will enrich, and the notes for its summary; None (after one clear message) when the
+    LLM endpoint does not answer and the user did not allow the rules fallback."""
+    from job_assets.enrichment.probe import LLMUnreachableError, check_endpoint
+
+    llm = config.LLMSettings.from_env()
+    url = llm.url
+    if not url:
+        return "offline rules extractor", []
+    try:
+        answer = check_endpoint(url, llm.api_key, llm.fallback)
+    except (LLMUnreachableError, ValueError) as error:
+        console.print(f"job-assets: {error}", style="red", markup=False)
+        return None
+    if answer.ok:
+        return f"LLM at {url}", []
+    note = f"{answer.message()}: enriched with rules instead (JOB_ASSETS_LLM_FALLBACK=rules)"
+    return "rules, the LLM endpoint being down (see the summary)", [note]
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from job_assets.automation.batching import batch_size
     from job_assets.cli.instance import prepare
@@ -65,14 +89,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     from job_assets.store.summary import counts_per_company
 
     selected, all_slugs = _load_companies(args.company)
+    backend = _llm_backend()
+    if backend is None:
+        return 2
     instance, _, _ = prepare(all_slugs)
     from job_assets.definitions import defs  # after env is final: resources bind to it
 
-    llm_url = config.LLMSettings.from_env().url
-    backend = f"LLM at {llm_url}" if llm_url else "offline rules extractor"
-    console.print(
-        f"{len(selected)} companies -> {config.StoreSettings.from_env().database} (enrichment: {backend})"
-    )
+    store = config.StoreSettings.from_env()
+    console.print(f"{len(selected)} companies -> {store.database} (enrichment: {backend[0]})")
     configured = args.batch_size or config.AutomationSettings.from_env().scrape_batch
     report = run_pipeline(
         defs,
@@ -81,50 +105,51 @@ def cmd_run(args: argparse.Namespace) -> int:
         batch_size=batch_size(len(selected), configured),
         rebuild_jobs_table=not args.no_jobs,
         console=console,
-        log_level="DEBUG" if args.verbose else "WARNING",
+        # Failures reach the summary table with their reason; Dagster's event log (and its tracebacks)
+        # is printed only when asked for, and is always in the instance for the UI.
+        log_level="DEBUG" if args.verbose else "CRITICAL",
         batch_failures=lambda run_id: _run_failures(run_id),
     )
-    store = config.StoreSettings.from_env()
     with connect(store.database, read_only=True, data_path=store.data_path) as conn:
         counts = {k: v for k, v in counts_per_company(conn).items() if k in selected}
-    print_summary(console, report, counts)
+    print_summary(console, report, counts, selected, notes=backend[1])
     return 1 if report.failed else 0
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    try:  # the sandbox ships with a clone, not with the wheel: imported here only
-        from job_assets_sandbox.demo import serve_demo
-    except ImportError as error:
-        console.print(
-            "job-assets demo needs the sandbox package (job_assets_sandbox), which comes with a clone of the "
-            f"repository, not with the installed wheel: run `uv run job-assets demo` in a clone ({error})",
-            style="red",
-            markup=False,
-        )
-        return 2
-
-    with serve_demo(config.PROJECT_ROOT / "data" / "demo") as demo:
-        os.environ.update(demo.env())
-        console.print(
-            f"sample ATS boards at {demo.boards.url}, a careers site at {demo.careers.url}, job boards at "
-            f"{demo.job_boards.url} (no internet needed); registry {demo.registry}"
-        )
-        run_args = argparse.Namespace(
-            company=None, batch_size=args.batch_size, no_jobs=False, verbose=args.verbose
-        )
-        code = cmd_run(run_args)
-        if args.ui:
-            console.print("the demo servers stay up while the UI runs; stop with Ctrl-C")
-            code = cmd_ui(argparse.Namespace(port=args.port)) or code
-        return code
-
-
-def cmd_ui(args: argparse.Namespace) -> int:
+def dagster_dev(port: int) -> int:
+    """`dagster dev` on $DAGSTER_HOME until it exits; Ctrl-C is passed on and waited for, never a traceback."""
     from job_assets.cli.instance import ensure_home
 
     ensure_home()
-    command = ["dagster", "dev", "-w", str(config.PROJECT_ROOT / "workspace.yaml"), "-p", str(args.port)]
-    return subprocess.call(command, cwd=config.PROJECT_ROOT)
+    # The `dagster` next to this interpreter (the project's environment), whatever PATH says.
+    beside = Path(sys.executable).parent / "dagster"
+    command = [
+        str(beside) if beside.exists() else "dagster",
+        "dev",
+        "-w",
+        str(config.PROJECT_ROOT / "workspace.yaml"),
+        "-p",
+        str(port),
+    ]
+    child = subprocess.Popen(command, cwd=config.PROJECT_ROOT)
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        # A terminal's Ctrl-C reaches the whole process group; a lone SIGINT to us is passed on.
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT)
+        try:
+            child.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            child.terminate()
+            child.wait()
+        raise
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    if args.demo:
+        return demo.ui(args.port, console)
+    return dagster_dev(args.port)
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -143,6 +168,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="job-assets", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
+    p = sub.add_parser("demo", help="run everything offline against bundled sample job boards (own store)")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
+    p.add_argument("--ui", action="store_true", help="then open the Dagster UI on the demo's instance")
+    p.add_argument("--port", type=int, default=3000, help="the UI's port (with --ui)")
+    p.set_defaults(func=lambda args: demo.run(args, console, cmd_run, dagster_dev))
+
     p = sub.add_parser("run", help="scrape, parse, enrich and deduplicate the registry's companies")
     p.add_argument("--company", nargs="+", metavar="SLUG", help="only these companies (default: all)")
     p.add_argument(
@@ -152,42 +189,43 @@ def build_parser() -> argparse.ArgumentParser:
         help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
     )
     p.add_argument("--no-jobs", action="store_true", help="skip rebuilding the jobs table")
-    p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="print Dagster's event log (with tracebacks) too"
+    )
     p.set_defaults(func=cmd_run)
-
-    p = sub.add_parser("demo", help="run everything offline against bundled sample job boards")
-    p.add_argument(
-        "--batch-size",
-        type=int,
-        default=None,
-        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
-    )
-    p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
-    p.add_argument(
-        "--ui", action="store_true", help="then open the Dagster UI with the demo servers still up"
-    )
-    p.add_argument("--port", type=int, default=3000, help="the UI's port (with --ui)")
-    p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("setup", help="sync company partitions with the registry and set the GPU pool limit")
     p.set_defaults(func=cmd_setup)
 
-    p = sub.add_parser("ui", help="open the Dagster UI on the same instance the CLI uses")
+    p = sub.add_parser("ui", help="open the Dagster UI on your instance (or the demo's, with --demo)")
     p.add_argument("--port", type=int, default=3000)
+    p.add_argument(
+        "--demo", action="store_true", help="the demo's store and instance, with its sample servers up"
+    )
     p.set_defaults(func=cmd_ui)
 
     p = sub.add_parser("settings", help="print every setting's current value (or the README's table)")
     p.add_argument("--markdown", action="store_true", help="the configuration table, from the schema")
     p.set_defaults(func=cmd_settings)
 
+    find.add_parsers(sub)
     mark.add_parser(sub)
     matches.add_parser(sub)
+    reset.add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        console.print(
+            f"job-assets {args.command}: stopped (Ctrl-C); a company's rows change only when its run completes",
+            style="yellow",
+            markup=False,
+        )
+        return INTERRUPTED_EXIT
 
 
 if __name__ == "__main__":

@@ -45,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
         row = mark_job(
             args.job_id, favorite=args.favorite, status=args.status, notes=args.notes, db_path=path
         )
-    except (UnknownJobError, ValueError, StoreLockedError) as error:
+    except UnknownJobError as error:
+        print(f"job-assets mark: {error}; find a job_id with `job-assets search WORDS`", file=sys.stderr)
+        return 2
+    except (ValueError, StoreLockedError) as error:
         print(f"job-assets mark: {error}", file=sys.stderr)
         return 2
     favorite = "yes" if row["favorite"] else "no"

@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from job_assets.automation.batching import company_batches
 from job_assets.automation.partitions import company_partitions
+
+JOBS_TABLE_ROW = "(jobs table)"
+SEARCHES_ROW = "(saved searches)"
+NOT_COMPANIES = frozenset({JOBS_TABLE_ROW, SEARCHES_ROW})  # failures that are steps, not companies
 
 
 @dataclass
@@ -24,14 +29,32 @@ class RunReport:
     seconds: float = 0.0
 
 
+INTERRUPTED = ("KeyboardInterrupt", "DagsterExecutionInterruptedError")
+
+
 def _failure_message(result: dg.ExecuteInProcessResult) -> str:
+    """The first failed step and its error's last line, without Dagster's class path."""
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data and event.step_failure_data.error:
             error = event.step_failure_data.error
+            if error.cls_name in INTERRUPTED:
+                raise KeyboardInterrupt  # Ctrl-C inside a step: stop the whole command, not just this run
             while error.cause and "Failure" not in error.cls_name:
                 error = error.cause
-            return f"{event.step_key}: {error.message.strip().splitlines()[-1] if error.message else error.cls_name}"
+            text = error.message.strip().splitlines()[-1] if error.message else error.cls_name
+            text = text.split(": ", 1)[1] if text.startswith("dagster.") and ": " in text else text
+            return f"{event.step_key}: {text}"
+    if any(e.event_type_value == "PIPELINE_CANCELED" for e in result.all_events):
+        raise KeyboardInterrupt
     return "run failed"
+
+
+def short_reason(slug: str, message: str, width: int = 60) -> str:
+    """A failure message shortened for a table cell: no step or company prefix, no URL tail."""
+    text = message.split(": ", 1)[1] if ": " in message else message
+    text = text.removeprefix(f"{slug}: ")
+    text = text.split(" at http", 1)[0]
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def run_pipeline(
@@ -84,7 +107,7 @@ def run_pipeline(
             )
             report.jobs_ok = result.success
             if not result.success:
-                report.failed["(jobs table)"] = _failure_message(result)
+                report.failed[JOBS_TABLE_ROW] = _failure_message(result)
             else:  # its own run: a bad searches file fails this one, never the jobs table's
                 progress.update(task, description="saved searches and alerts")
                 result = defs.resolve_job_def("match_searches").execute_in_process(
@@ -92,17 +115,27 @@ def run_pipeline(
                 )
                 report.matches_ok = result.success
                 if not result.success:
-                    report.failed["(saved searches)"] = _failure_message(result)
+                    report.failed[SEARCHES_ROW] = _failure_message(result)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def print_summary(console: Console, report: RunReport, counts: dict[str, dict[str, int]]) -> None:
-    table = Table(title="job_assets: rows per company")
+def print_summary(
+    console: Console,
+    report: RunReport,
+    counts: dict[str, dict[str, int]],
+    companies: list[str] | None = None,
+    notes: list[str] | None = None,
+) -> None:
+    """One table with a row per company asked for (a failed company too, with its reason), then one line
+    per failure with the full message (URLs unwrapped, to copy), then `notes` (e.g. the LLM fallback)."""
+    table = Table(title="job_assets: rows per company (a failed company keeps its last good rows)")
     for column in ("company", "raw", "parsed", "enriched", "open jobs", "status"):
         table.add_column(column, justify="left" if column in ("company", "status") else "right")
-    for slug, row in sorted(counts.items()):
-        status = "[red]failed[/red]" if slug in report.failed else "ok"
+    for slug in sorted(set(companies or []) | set(counts) | (set(report.failed) - NOT_COMPANIES)):
+        row = counts.get(slug, {})
+        message = report.failed.get(slug)
+        status = f"[red]failed: {escape(short_reason(slug, message))}[/red]" if message else "ok"
         table.add_row(slug, *(str(row.get(k, 0)) for k in ("raw", "parsed", "enriched", "jobs")), status)
     console.print(table)
     console.print(
@@ -110,3 +143,5 @@ def print_summary(console: Console, report: RunReport, counts: dict[str, dict[st
     )
     for slug, message in report.failed.items():
         console.print(f"FAILED {slug}: {message}", style="red", markup=False)
+    for note in notes or []:
+        console.print(note, style="yellow", markup=False)

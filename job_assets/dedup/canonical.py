@@ -21,6 +21,7 @@ SALARY_COLUMNS = (
     "salary_period",
     "salary_annual_min",
     "salary_annual_max",
+    "salary_source",
 )
 
 

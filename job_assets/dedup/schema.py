@@ -32,6 +32,7 @@ JOBS_SCHEMA: dict[str, pl.DataType] = {
     "salary_period": pl.String(),
     "salary_annual_min": pl.Float64(),
     "salary_annual_max": pl.Float64(),
+    "salary_source": pl.String(),  # where the pay came from: structured (the ATS), text_rules or llm
     "skills": pl.List(pl.String()),
     "summary": pl.String(),
     "description_text": pl.String(),

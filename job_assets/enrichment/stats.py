@@ -68,7 +68,15 @@ class EnrichStats:
         return dict(Counter(failure_kind(reason) for reason in self.failures.values()).most_common())
 
     def as_metadata(self) -> dict[str, Any]:
-        """Plain values (no Dagster types): the asset wraps them. Absent figures are left out, not zeroed."""
+        """Plain values (no Dagster types): the asset wraps them. Absent figures are left out, not zeroed,
+        and the rules backend shows only what applies to it (no LLM calls, tokens or cache)."""
+        if self.backend != "llm":
+            return {
+                "rows": self.rows,
+                "backend": self.backend,
+                "rules_version": self.prompt_version,
+                "duration_s": round(self.duration_s, 3),
+            }
         latency = self.latency
         listed = sorted(self.failures.items())[:MAX_LISTED_FAILURES]
         data: dict[str, Any] = {

@@ -81,7 +81,7 @@ def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(
 ) -> None:
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")
+    shutil.copyfile(PROJECT_ROOT / "deploy" / "dagster.local.yaml", home / "dagster.yaml")
     registry = tmp_path / "companies.yaml"
     sample = companies_by_slug(load_registry(sample_registry_path()))
     registry.write_text(yaml.safe_dump({"companies": [sample[c].model_dump() for c in COMPANIES]}))

@@ -28,7 +28,9 @@ pytestmark = pytest.mark.slow
 def test_enrichment_runs_take_the_gpu_one_at_a_time(tmp_path: Path, pipeline_resources: dict) -> None:
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copyfile(PROJECT_ROOT / "dagster.yaml", home / "dagster.yaml")  # the project's queue settings
+    shutil.copyfile(
+        PROJECT_ROOT / "deploy" / "dagster.local.yaml", home / "dagster.yaml"
+    )  # the project's queue settings
     db = pipeline_resources["store"].database
 
     # Parsed postings to enrich, written by the real assets.

@@ -151,7 +151,7 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
     postgres_db = config["storage"]["postgres"]["postgres_db"]
     assert postgres_db["hostname"] == {"env": "DAGSTER_POSTGRES_HOST"}
     assert postgres_db["scheme"] == "postgresql+psycopg2"  # the driver dagster-postgres installs
-    local = load(ROOT / "dagster.yaml")
+    local = load(ROOT / "deploy" / "dagster.local.yaml")
     deployed = load(POSTGRES_YAML)
     assert deployed["concurrency"] == local["concurrency"]
     assert (

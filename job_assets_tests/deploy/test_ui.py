@@ -23,7 +23,7 @@ def test_asset_graph_and_company_partitions_render(tmp_path: Path) -> None:
 
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(ROOT / "deploy" / "dagster.local.yaml", home / "dagster.yaml")
     with dg.DagsterInstance.from_config(str(home)) as instance:
         instance.add_dynamic_partitions("company", list(COMPANIES))
     port = free_port()
