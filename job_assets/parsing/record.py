@@ -8,6 +8,7 @@ parser cannot forget a column.
 from __future__ import annotations
 
 import html as htmllib
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -56,13 +57,15 @@ class PostingFields:
 
 
 def clean_title(title: str) -> str:
-    """Entities unescaped (a Lever title "R&amp;D Engineer"; twice for a double-escaped one) and whitespace
-    collapsed; nothing else changes."""
+    """Entities unescaped (a Lever title "R&amp;D Engineer"; twice for a double-escaped one), invisible format
+    characters dropped (zero-width spaces and joiners, direction marks, soft hyphens, a BOM: pasted from editors,
+    they make equal titles differ) and whitespace collapsed; nothing else changes."""
     for _ in range(2):
         unescaped = htmllib.unescape(title)
         if unescaped == title:
             break
         title = unescaped
+    title = "".join(ch for ch in title if unicodedata.category(ch) != "Cf")
     return " ".join(title.split())
 
 
