@@ -24,7 +24,7 @@ CTX = PostingContext("acme", "Acme", "lever", "1", None, datetime(2025, 1, 1, tz
         ("Senior Software Engineer — XCore (Europe)", "Senior Software Engineer — XCore (Europe)"),
         ("Data\u200b Engineer", "Data Engineer"),  # zero-width space pasted from an editor
         ("\ufeffProduct Manager\u200e", "Product Manager"),  # a BOM and a direction mark
-        ("Ingé\u00adnieur\u200dLogiciel", "IngénieurLogiciel"),  # soft hyphen and joiner are invisible
+        ("Ingé\u00adnieur Logiciel", "Ingénieur Logiciel"),  # a soft hyphen is invisible
     ],
 )
 def test_clean_title(title: str, expected: str) -> None:

@@ -3,9 +3,8 @@ must still leave one row per (content hash, model, prompt version)."""
 
 from __future__ import annotations
 
-from job_assets.enrichment.cache import CacheEntry
-
-from job_assets.enrichment import cache
+from job_assets.enrichment.enrich import CacheEntry
+from job_assets.store import enrichment_cache as cache
 from job_assets_tests.store.conftest import Store
 
 
