@@ -4,6 +4,7 @@ then keyword search before/after (and DuckDB's official `fts` extension beside t
     uv run python benchmarks/queries.py                 # 1,000,000 jobs, 7 runs per query
     uv run python benchmarks/queries.py --jobs 100000 --runs 11 --workdir /tmp/bench
     uv run --extra dev python benchmarks/queries.py --fts --show 5   # + the official fts (dev extra), top 5 shown
+    uv run python benchmarks/queries.py --search-only --workdir /tmp/b --reuse   # reuse a generated store
 
 Builds a live DuckDB store with a realistic `jobs` table (deterministic, hash-based randomness),
 publishes the notebook snapshot (copy + search index, as the pipeline does), mirrors it into SQLite
@@ -257,17 +258,26 @@ def main() -> None:
         "--show", type=int, default=0, help="print the top N hits of each search before/after"
     )
     parser.add_argument("--search-only", action="store_true", help="skip the SQLite comparison")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the store and snapshot already in --workdir (skip generating and publishing)",
+    )
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench_queries_"))
     workdir.mkdir(parents=True, exist_ok=True)
     live = workdir / "jobs.duckdb"
 
-    start = time.perf_counter()
-    generate_store(live, args.jobs)
-    gen_s = time.perf_counter() - start
-    start = time.perf_counter()
-    snap = snapshot.publish_snapshot(live)
-    publish_s = time.perf_counter() - start
+    gen_s = publish_s = 0.0
+    if args.reuse and snapshot.snapshot_path(live).exists():
+        snap = snapshot.snapshot_path(live)
+    else:
+        start = time.perf_counter()
+        generate_store(live, args.jobs)
+        gen_s = time.perf_counter() - start
+        start = time.perf_counter()
+        snap = snapshot.publish_snapshot(live)
+        publish_s = time.perf_counter() - start
     duck = snapshot.open_reader(live)
     meta = snapshot.snapshot_info(duck)
     if args.search_only:
