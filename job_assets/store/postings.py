@@ -39,6 +39,7 @@ class Postings:
         """Each doc's weight in this term (0 where the doc does not contain it)."""
         if len(self.docids) == 0:
             return np.zeros(len(docs))
+        docs = docs.astype(self.docids.dtype, copy=False)  # same dtype: no copy of the whole list per call
         pos = np.minimum(np.searchsorted(self.docids, docs), len(self.docids) - 1)
         return np.where(self.docids[pos] == docs, self.weights[pos], 0.0)
 

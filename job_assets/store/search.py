@@ -117,27 +117,27 @@ def _best_in_tier(
     unread weight; with exactly `level` words, its sum is at most the `level` largest of those. Once
     `need` seen docs score strictly above that bound (by more than the rounding), no unseen doc can
     reach them, ties included; every seen doc is scored exactly, so the answer equals the full sum's."""
-    depth = max(64, 2 * need)
-    seen = np.empty(0, dtype=np.int64)
+    seen = np.zeros(len(matched), dtype=bool)
+    docs: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    start, depth = 0, max(64, 2 * need)
     while True:
-        tops = [p.docids[p.by_impact[:depth]] for p in lists]
-        seen = np.unique(np.concatenate([seen, *tops]))
-        seen = seen[matched[seen] == level]
-        exhausted = all(depth >= len(p.docids) for p in lists)
-        if len(seen) >= need or exhausted:
-            score, _ = _exact(seen, lists)
-            if exhausted:
-                return seen
-            unread = sorted(
-                (p.weights[p.by_impact[depth]] if depth < len(p.docids) else 0.0 for p in lists),
-                reverse=True,
-            )
-            bound = sum(unread[:level])
-            kth = np.partition(score, len(score) - need)[len(score) - need]
-            if kth > bound + 2e-6:
-                keep = score >= kth
-                return seen[keep]
-        depth *= 4
+        fresh = np.concatenate([p.docids[p.by_impact[start:depth]] for p in lists])
+        fresh = fresh[(matched[fresh] == level) & ~seen[fresh]]
+        fresh = np.unique(fresh)  # one doc can enter from several lists at once
+        seen[fresh] = True
+        docs.append(fresh)
+        scores.append(_exact(fresh, lists)[0])
+        if all(depth >= len(p.docids) for p in lists):
+            return np.concatenate(docs)
+        total = sum(len(d) for d in docs)
+        if total >= need:
+            score = np.concatenate(scores)
+            kth = np.partition(score, total - need)[total - need]
+            unread = sorted((p.weights[p.by_impact[depth]] if depth < len(p.docids) else 0.0 for p in lists))
+            if kth > sum(unread[-level:]) + 2e-6:
+                return np.concatenate(docs)[score >= kth]
+        start, depth = depth, depth * 2
 
 
 def _top_docids(
@@ -160,11 +160,13 @@ def _top_docids(
     for plist in lists:
         matched += plist.member
     if open_only:
-        matched[~view.is_open] = 0
-    per_level = np.bincount(matched, minlength=len(lists) + 1)
+        np.multiply(matched, view.is_open, out=matched)
     above, level = 0, len(lists)
-    while level > 0 and above + per_level[level] < limit:
-        above += int(per_level[level])
+    while level > 0:  # usually one pass: enough docs match every word
+        here = int(np.count_nonzero(matched == level))
+        if above + here >= limit:
+            break
+        above += here
         level -= 1
     parts = [np.flatnonzero(matched > max(level, 0))] if above else []
     if level > 0:
