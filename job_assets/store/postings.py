@@ -8,7 +8,8 @@ catalog and snapshot id. A connection whose database has no stable identity (in-
 
 Per term: `docids` (ascending), `weights` (aligned), `by_impact` (positions in weight-descending,
 docid-ascending order: the impact order pruning reads from the top) and a dense `member` mask
-(one byte per document). The cache is bounded (`MAX_BYTES`), least recently used first out.
+(one byte per document); a word in more than one job in 16 also keeps its weights as a dense array,
+so scoring a candidate is a gather, not a binary search. The cache is bounded (`MAX_BYTES`), least recently used first out.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
-MAX_BYTES = 512 * 1024 * 1024  # ~20 common words at 1M jobs; each 1M-posting term is ~18 MB
+MAX_BYTES = 768 * 1024 * 1024  # ~30 common words at 1M jobs; a word in every job holds ~25 MB
+DENSE_FROM = 16  # a word in more than 1 job in 16 also keeps a dense weight array
 
 
 @dataclass(frozen=True)
@@ -30,13 +32,17 @@ class Postings:
     weights: np.ndarray  # float64, aligned with docids
     by_impact: np.ndarray  # int32 positions into docids/weights: weight desc, docid asc
     member: np.ndarray  # bool, one per document
+    dense: np.ndarray | None  # float64 weight per document, for common words (a gather beats a search)
 
     @property
     def nbytes(self) -> int:
-        return self.docids.nbytes + self.weights.nbytes + self.by_impact.nbytes + self.member.nbytes
+        dense = self.dense.nbytes if self.dense is not None else 0
+        return self.docids.nbytes + self.weights.nbytes + self.by_impact.nbytes + self.member.nbytes + dense
 
     def weight_of(self, docs: np.ndarray) -> np.ndarray:
         """Each doc's weight in this term (0 where the doc does not contain it)."""
+        if self.dense is not None:
+            return self.dense[docs]
         if len(self.docids) == 0:
             return np.zeros(len(docs))
         docs = docs.astype(self.docids.dtype, copy=False)  # same dtype: no copy of the whole list per call
@@ -51,6 +57,7 @@ class Snapshot:
     key: tuple[object, ...] | None
     n_docs: int
     is_open: np.ndarray  # bool per docid
+    rowid: np.ndarray | None  # docid -> the `jobs` row's rowid (a published file only: fetch hits by rowid)
 
 
 _lock = threading.Lock()
@@ -88,12 +95,18 @@ def snapshot(conn: duckdb.DuckDBPyConnection) -> Snapshot:
     n_docs = conn.execute("select n_docs from search_stats").fetchall()
     n = int(n_docs[0][0]) if n_docs and n_docs[0][0] else 0
     is_open = np.zeros(n, dtype=bool)
+    rowid = np.zeros(n, dtype=np.int64) if key is not None and key[0] == "file" else None
     if n:
         rows = conn.execute(
-            "select d.docid from search_docs d join jobs j using (job_id) where coalesce(j.is_open, true)"
-        ).fetchnumpy()["docid"]
-        is_open[np.asarray(rows, dtype=np.int64)] = True
-    view = Snapshot(key, n, is_open)
+            "select d.docid, coalesce(j.is_open, true) as open, "
+            + ("j.rowid" if rowid is not None else "0")
+            + " as row from search_docs d join jobs j using (job_id)"
+        ).fetchnumpy()
+        docids = np.asarray(rows["docid"], dtype=np.int64)
+        is_open[docids] = np.asarray(rows["open"], dtype=bool)
+        if rowid is not None:
+            rowid[docids] = np.asarray(rows["row"], dtype=np.int64)
+    view = Snapshot(key, n, is_open, rowid)
     if key is not None:
         with _lock:
             for old in [k for k in _snapshots if k != key]:
@@ -111,7 +124,11 @@ def _build(n_docs: int, docids: np.ndarray, weights: np.ndarray) -> Postings:
     by_impact = np.lexsort((docids, -weights)).astype(np.int32)
     member = np.zeros(n_docs, dtype=bool)
     member[docids] = True
-    return Postings(docids, weights, by_impact, member)
+    dense = None
+    if len(docids) * DENSE_FROM > n_docs:
+        dense = np.zeros(n_docs)
+        dense[docids] = weights
+    return Postings(docids, weights, by_impact, member, dense)
 
 
 def load(conn: duckdb.DuckDBPyConnection, view: Snapshot, terms: list[str]) -> dict[str, Postings]:
@@ -152,7 +169,7 @@ def _evict() -> None:
 def cached_bytes() -> int:
     """Memory the cache holds now (postings and open masks), for the benchmark's report."""
     with _lock:
-        return sum(p.nbytes for p in _terms.values()) + sum(s.is_open.nbytes for s in _snapshots.values())
+        return sum(p.nbytes for p in _terms.values()) + sum(s.is_open.nbytes + (s.rowid.nbytes if s.rowid is not None else 0) for s in _snapshots.values())
 
 
 def clear() -> None:

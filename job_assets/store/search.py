@@ -108,36 +108,52 @@ def _exact(docs: np.ndarray, lists: list[postings.Postings]) -> tuple[np.ndarray
     return np.round(score, 6), matched
 
 
+def _next_weight(plist: postings.Postings, depth: int) -> float:
+    """The largest weight a doc not in the list's top `depth` can have in it (0 once the list is read)."""
+    return float(plist.weights[plist.by_impact[depth]]) if depth < len(plist.docids) else 0.0
+
+
 def _best_in_tier(
     lists: list[postings.Postings], level: int, matched: np.ndarray, need: int
 ) -> np.ndarray:
     """The `need` best docs with exactly `level` words matched, reading the impact-ordered lists from the top.
 
-    A doc not yet seen in any list's top `depth` holds, in each list it is in, at most that list's next
+    A doc not yet seen in any list's read top holds, in each list it is in, at most that list's next
     unread weight; with exactly `level` words, its sum is at most the `level` largest of those. Once
     `need` seen docs score strictly above that bound (by more than the rounding), no unseen doc can
-    reach them, ties included; every seen doc is scored exactly, so the answer equals the full sum's."""
+    reach them, ties included; every seen doc is scored exactly, so the answer equals the full sum's.
+    Each round reads deeper into the list whose next unread weight falls most per posting read: a
+    word whose weights are all alike ("senior" in titles) bounds nothing and is read last."""
     seen = np.zeros(len(matched), dtype=bool)
     docs: list[np.ndarray] = []
     scores: list[np.ndarray] = []
-    start, depth = 0, max(64, 2 * need)
+    depths = [0] * len(lists)
+    first = max(64, 2 * need)
     while True:
-        fresh = np.concatenate([p.docids[p.by_impact[start:depth]] for p in lists])
-        fresh = fresh[(matched[fresh] == level) & ~seen[fresh]]
-        fresh = np.unique(fresh)  # one doc can enter from several lists at once
+        best, best_gain = -1, -1.0
+        for i, plist in enumerate(lists):
+            if depths[i] >= len(plist.docids):
+                continue
+            nxt = min(len(plist.docids), max(first, 2 * depths[i]))
+            gain = (_next_weight(plist, depths[i]) - _next_weight(plist, nxt)) / (nxt - depths[i])
+            if gain > best_gain:
+                best, best_gain = i, gain
+        if best < 0:  # every list read to the end: every doc on this level has been seen
+            return np.concatenate(docs)
+        plist, start = lists[best], depths[best]
+        depths[best] = min(len(plist.docids), max(first, 2 * start))
+        fresh = plist.docids[plist.by_impact[start : depths[best]]]
+        fresh = np.sort(fresh[(matched[fresh] == level) & ~seen[fresh]])  # sorted: cache-friendly lookups
         seen[fresh] = True
         docs.append(fresh)
         scores.append(_exact(fresh, lists)[0])
-        if all(depth >= len(p.docids) for p in lists):
-            return np.concatenate(docs)
         total = sum(len(d) for d in docs)
         if total >= need:
             score = np.concatenate(scores)
             kth = np.partition(score, total - need)[total - need]
-            unread = sorted((p.weights[p.by_impact[depth]] if depth < len(p.docids) else 0.0 for p in lists))
+            unread = sorted(_next_weight(p, d) for p, d in zip(lists, depths, strict=True))
             if kth > sum(unread[-level:]) + 2e-6:
                 return np.concatenate(docs)[score >= kth]
-        start, depth = depth, depth * 2
 
 
 def _top_docids(
@@ -189,6 +205,20 @@ def search(
         {"docid": docids.astype(np.int32), "score": scores, "matched_terms": matched},
         schema={"docid": pl.Int32(), "score": pl.Float64(), "matched_terms": pl.Int64()},
     ).with_row_index("rank")
+    view = postings.snapshot(conn)
+    if view.rowid is not None:  # a published file: read the hits' rows by rowid, no join over `jobs`
+        rowids = view.rowid[docids]
+        rows = conn.execute(
+            "select rowid as _row, job_id, company_name, title, seniority, remote, url from jobs"
+            " where rowid = any(?)",
+            [rowids.tolist()],
+        ).pl()
+        return (
+            hits.with_columns(_row=pl.Series(rowids, dtype=pl.Int64))
+            .join(rows, on="_row", how="left")
+            .sort("rank")
+            .select(RESULT_COLUMNS)
+        )
     conn.register("_search_hits", hits.to_arrow())
     try:
         return (

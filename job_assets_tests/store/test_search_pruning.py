@@ -58,10 +58,21 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return live
 
 
+@pytest.fixture(params=["dense", "sparse"])
+def lists_kept(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a word's weights are looked up: a dense array (common words) and a binary search."""
+    monkeypatch.setattr(postings, "DENSE_FROM", 10**9 if request.param == "dense" else 0)
+    postings.clear()
+    yield request.param
+    postings.clear()
+
+
 @pytest.mark.parametrize("text", QUERIES)
 @pytest.mark.parametrize("limit", [1, 7, 20, 150, 5000])
 @pytest.mark.parametrize("open_only", [True, False])
-def test_pruned_top_k_equals_the_full_sum(store: Path, text: str, limit: int, open_only: bool) -> None:
+def test_pruned_top_k_equals_the_full_sum(
+    store: Path, lists_kept: str, text: str, limit: int, open_only: bool
+) -> None:
     with snapshot.open_reader(store) as conn:
         fast = queries.search(conn, text, limit=limit, open_only=open_only)
         reference = queries.run_reference(conn, "search", text=text, limit=limit, open_only=open_only)
