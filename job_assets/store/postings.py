@@ -57,7 +57,6 @@ class Snapshot:
     key: tuple[object, ...] | None
     n_docs: int
     is_open: np.ndarray  # bool per docid
-    rowid: np.ndarray | None  # docid -> the `jobs` row's rowid (a published file only: fetch hits by rowid)
 
 
 _lock = threading.Lock()
@@ -95,18 +94,10 @@ def snapshot(conn: duckdb.DuckDBPyConnection) -> Snapshot:
     n_docs = conn.execute("select n_docs from search_stats").fetchall()
     n = int(n_docs[0][0]) if n_docs and n_docs[0][0] else 0
     is_open = np.zeros(n, dtype=bool)
-    rowid = np.zeros(n, dtype=np.int64) if key is not None and key[0] == "file" else None
     if n:
-        rows = conn.execute(
-            "select d.docid, coalesce(j.is_open, true) as open, "
-            + ("j.rowid" if rowid is not None else "0")
-            + " as row from search_docs d join jobs j using (job_id)"
-        ).fetchnumpy()
-        docids = np.asarray(rows["docid"], dtype=np.int64)
-        is_open[docids] = np.asarray(rows["open"], dtype=bool)
-        if rowid is not None:
-            rowid[docids] = np.asarray(rows["row"], dtype=np.int64)
-    view = Snapshot(key, n, is_open, rowid)
+        rows = conn.execute("select docid, is_open from search_docs").fetchnumpy()
+        is_open[np.asarray(rows["docid"], dtype=np.int64)] = np.asarray(rows["is_open"], dtype=bool)
+    view = Snapshot(key, n, is_open)
     if key is not None:
         with _lock:
             for old in [k for k in _snapshots if k != key]:
@@ -169,7 +160,7 @@ def _evict() -> None:
 def cached_bytes() -> int:
     """Memory the cache holds now (postings and open masks), for the benchmark's report."""
     with _lock:
-        return sum(p.nbytes for p in _terms.values()) + sum(s.is_open.nbytes + (s.rowid.nbytes if s.rowid is not None else 0) for s in _snapshots.values())
+        return sum(p.nbytes for p in _terms.values()) + sum(s.is_open.nbytes for s in _snapshots.values())
 
 
 def clear() -> None:

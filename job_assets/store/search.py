@@ -22,7 +22,7 @@ import duckdb
 import numpy as np
 import polars as pl
 
-from job_assets.store import postings
+from job_assets.store import db, postings
 
 # RE2 `[\p{L}\p{N}]+[+#]*`: letters and digits, then + or # (`c++`, `c#`); `_TOKEN` is its Python twin.
 TOKEN_PATTERN = r"[\p{L}\p{N}]+[+#]*"
@@ -31,6 +31,7 @@ TITLE_WEIGHT, SKILL_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
 INDEX_TABLES = ("search_terms", "search_stats", "search_docs")
 RESULT_COLUMNS = ("job_id", "company_name", "title", "seniority", "remote", "url", "score", "matched_terms")
+_RESULT_SCHEMA = {**{c: pl.String() for c in RESULT_COLUMNS[:6]}, "score": pl.Float64(), "matched_terms": pl.Int64()}
 
 
 def tokenize(text: str) -> list[str]:
@@ -77,10 +78,14 @@ def build_index(conn: duckdb.DuckDBPyConnection) -> None:
         f" coalesce((select avg(len) from _doc_len), 0)::double as avg_len,"
         f" {BM25_K1}::double as k1, {BM25_B}::double as b"
     )
+    # One row per job with what a hit shows, fetched by `docid` through an index (no join over `jobs`).
     conn.execute(
         "create table search_docs as select (row_number() over (order by job_id) - 1)::integer as docid,"
-        " job_id from jobs order by docid"
+        " job_id, company_name, title, seniority, remote, url, coalesce(is_open, true) as is_open"
+        " from jobs order by docid"
     )
+    if not db.is_lake(conn):  # DuckLake tables take no indexes; there the lookup scans
+        conn.execute("create unique index search_docs_docid on search_docs (docid)")
     # Sorted by term so a lookup of a few terms reads few row groups (zone maps).
     conn.execute(f"""
         create table search_terms as
@@ -205,32 +210,15 @@ def search(
         {"docid": docids.astype(np.int32), "score": scores, "matched_terms": matched},
         schema={"docid": pl.Int32(), "score": pl.Float64(), "matched_terms": pl.Int64()},
     ).with_row_index("rank")
-    view = postings.snapshot(conn)
-    if view.rowid is not None:  # a published file: read the hits' rows by rowid, no join over `jobs`
-        rowids = view.rowid[docids]
-        rows = conn.execute(
-            "select rowid as _row, job_id, company_name, title, seniority, remote, url from jobs"
-            " where rowid = any(?)",
-            [rowids.tolist()],
-        ).pl()
-        return (
-            hits.with_columns(_row=pl.Series(rowids, dtype=pl.Int64))
-            .join(rows, on="_row", how="left")
-            .sort("rank")
-            .select(RESULT_COLUMNS)
-        )
-    conn.register("_search_hits", hits.to_arrow())
-    try:
-        return (
-            conn.sql("""
-                select j.job_id, j.company_name, j.title, j.seniority, j.remote, j.url, h.score, h.matched_terms
-                from _search_hits h join search_docs d on d.docid = h.docid join jobs j on j.job_id = d.job_id
-                order by h.rank""")
-            .pl()
-            .select(RESULT_COLUMNS)
-        )
-    finally:
-        conn.unregister("_search_hits")
+    if hits.height == 0:
+        return pl.DataFrame(schema=_RESULT_SCHEMA)
+    wanted = docids.astype(int).tolist()
+    # A short IN list of parameters is answered by an index lookup; a long one is a scan either way.
+    where, args = (
+        (f"docid in ({', '.join('?' for _ in wanted)})", wanted) if len(wanted) <= 256 else ("docid = any(?)", [wanted])
+    )
+    rows = conn.execute(f"select docid, {', '.join(RESULT_COLUMNS[:6])} from search_docs where {where}", args).pl()
+    return hits.join(rows.cast({"docid": pl.Int32}), on="docid", how="left").sort("rank").select(RESULT_COLUMNS)
 
 
 def reference_sql(terms: list[str], limit: int, open_only: bool) -> tuple[str, list[object]]:
