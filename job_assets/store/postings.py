@@ -141,12 +141,11 @@ def load(conn: duckdb.DuckDBPyConnection, view: Snapshot, terms: list[str]) -> d
             np.asarray(rows["docid"], dtype=np.int64),
             np.asarray(rows["weight"], dtype=np.float64),
         )
-    if missing:
-        if view.key is not None:
-            with _lock:
-                for term in missing:
-                    _terms[(view.key, term)] = out[term]
-                _evict()
+    if missing and view.key is not None:
+        with _lock:
+            for term in missing:
+                _terms[(view.key, term)] = out[term]
+            _evict()
     return out
 
 

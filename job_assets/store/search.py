@@ -6,12 +6,14 @@ BM25 weight (title x3, skills x2, description x1; k1 1.2, b 0.75) in `search_ter
 is_open, docid)`, sorted by term, where `docid` is the job's dense number in `job_id` order
 (`search_docs` maps it back).
 
-Summing the long lists of common words ("engineer", "senior", "data") with SQL `group by job_id` (a
-string hash aggregate) is what made search take 200-300 ms at 1M jobs; that SQL stays as the reference
-(`reference_sql`, also the SQLite form). `search` reads the same rows as three flat integer/float
-columns and scores them with numpy (`bincount` over dense document numbers): the same sums, the same
-ranking (most query words matched first, then the BM25 sum rounded to 6 decimals, then `job_id`).
-Measured in `benchmarks/queries.py`, beside DuckDB's official `fts` extension.
+Summing the long lists of common words ("engineer", "senior", "data") is what made search take 200-300
+ms at 1M jobs; that SQL stays as the reference (`reference_sql`, also the SQLite form). `search` answers
+the same ranking (most query words matched first, then the BM25 sum rounded to 6 decimals, then
+`job_id`) from the query words' posting lists held in memory (`postings`, loaded once per snapshot):
+words matched are counted per document with dense masks, which fixes the level of the `limit`-th hit;
+that level's best are read from the top of the impact-ordered lists only as deep as needed to prove
+no unread document can reach them (exact, ties included). Hits are fetched from `search_docs` by
+`docid`. Measured in `benchmarks/queries.py`, beside DuckDB's official `fts` extension.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ TITLE_WEIGHT, SKILL_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
 INDEX_TABLES = ("search_terms", "search_stats", "search_docs")
 RESULT_COLUMNS = ("job_id", "company_name", "title", "seniority", "remote", "url", "score", "matched_terms")
-_RESULT_SCHEMA = {**{c: pl.String() for c in RESULT_COLUMNS[:6]}, "score": pl.Float64(), "matched_terms": pl.Int64()}
+_RESULT_SCHEMA = {
+    **{c: pl.String() for c in RESULT_COLUMNS[:6]},
+    "score": pl.Float64(),
+    "matched_terms": pl.Int64(),
+}
 
 
 def tokenize(text: str) -> list[str]:
@@ -118,9 +124,7 @@ def _next_weight(plist: postings.Postings, depth: int) -> float:
     return float(plist.weights[plist.by_impact[depth]]) if depth < len(plist.docids) else 0.0
 
 
-def _best_in_tier(
-    lists: list[postings.Postings], level: int, matched: np.ndarray, need: int
-) -> np.ndarray:
+def _best_in_tier(lists: list[postings.Postings], level: int, matched: np.ndarray, need: int) -> np.ndarray:
     """The `need` best docs with exactly `level` words matched, reading the impact-ordered lists from the top.
 
     A doc not yet seen in any list's read top holds, in each list it is in, at most that list's next
@@ -215,10 +219,16 @@ def search(
     wanted = docids.astype(int).tolist()
     # A short IN list of parameters is answered by an index lookup; a long one is a scan either way.
     where, args = (
-        (f"docid in ({', '.join('?' for _ in wanted)})", wanted) if len(wanted) <= 256 else ("docid = any(?)", [wanted])
+        (f"docid in ({', '.join('?' for _ in wanted)})", wanted)
+        if len(wanted) <= 256
+        else ("docid = any(?)", [wanted])
     )
-    rows = conn.execute(f"select docid, {', '.join(RESULT_COLUMNS[:6])} from search_docs where {where}", args).pl()
-    return hits.join(rows.cast({"docid": pl.Int32}), on="docid", how="left").sort("rank").select(RESULT_COLUMNS)
+    rows = conn.execute(
+        f"select docid, {', '.join(RESULT_COLUMNS[:6])} from search_docs where {where}", args
+    ).pl()
+    return (
+        hits.join(rows.cast({"docid": pl.Int32}), on="docid", how="left").sort("rank").select(RESULT_COLUMNS)
+    )
 
 
 def reference_sql(terms: list[str], limit: int, open_only: bool) -> tuple[str, list[object]]:

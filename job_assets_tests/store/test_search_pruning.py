@@ -7,6 +7,7 @@ the "most words matched" level, the score cut-off and the tie-break all decide t
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +30,11 @@ def _jobs(n: int, seed: int) -> pl.DataFrame:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     templates = [
-        (" ".join(rng.sample(COMMON, 2)), " ".join(rng.choices(COMMON + RARE[:1], k=8)), rng.sample(COMMON, 1))
+        (
+            " ".join(rng.sample(COMMON, 2)),
+            " ".join(rng.choices(COMMON + RARE[:1], k=8)),
+            rng.sample(COMMON, 1),
+        )
         for _ in range(12)
     ]  # a few templates repeated many times: identical documents, identical scores
     rows = []
@@ -59,7 +64,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(params=["dense", "sparse"])
-def lists_kept(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+def lists_kept(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Both ways a word's weights are looked up: a dense array (common words) and a binary search."""
     monkeypatch.setattr(postings, "DENSE_FROM", 10**9 if request.param == "dense" else 0)
     postings.clear()
@@ -76,9 +81,10 @@ def test_pruned_top_k_equals_the_full_sum(
     with snapshot.open_reader(store) as conn:
         fast = queries.search(conn, text, limit=limit, open_only=open_only)
         reference = queries.run_reference(conn, "search", text=text, limit=limit, open_only=open_only)
-    assert fast.select("job_id", "score", "matched_terms").rows() == reference.select(
-        "job_id", "score", "matched_terms"
-    ).rows()
+    assert (
+        fast.select("job_id", "score", "matched_terms").rows()
+        == reference.select("job_id", "score", "matched_terms").rows()
+    )
 
 
 def test_the_top_has_ties_and_several_match_levels(store: Path) -> None:
