@@ -6,12 +6,14 @@ BM25 weight (title x3, skills x2, description x1; k1 1.2, b 0.75) in `search_ter
 is_open, docid)`, sorted by term, where `docid` is the job's dense number in `job_id` order
 (`search_docs` maps it back).
 
-Summing the long lists of common words ("engineer", "senior", "data") with SQL `group by job_id` (a
-string hash aggregate) is what made search take 200-300 ms at 1M jobs; that SQL stays as the reference
-(`reference_sql`, also the SQLite form). `search` reads the same rows as three flat integer/float
-columns and scores them with numpy (`bincount` over dense document numbers): the same sums, the same
-ranking (most query words matched first, then the BM25 sum rounded to 6 decimals, then `job_id`).
-Measured in `benchmarks/queries.py`, beside DuckDB's official `fts` extension.
+Summing the long lists of common words ("engineer", "senior", "data") is what made search take 200-300
+ms at 1M jobs; that SQL stays as the reference (`reference_sql`, also the SQLite form). `search` answers
+the same ranking (most query words matched first, then the BM25 sum rounded to 6 decimals, then
+`job_id`) from the query words' posting lists held in memory (`postings`, loaded once per snapshot):
+words matched are counted per document with dense masks, which fixes the level of the `limit`-th hit;
+that level's best are read from the top of the impact-ordered lists only as deep as needed to prove
+no unread document can reach them (exact, ties included). Hits are fetched from `search_docs` by
+`docid`. Measured in `benchmarks/queries.py`, beside DuckDB's official `fts` extension.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import duckdb
 import numpy as np
 import polars as pl
 
+from job_assets.store import db, postings
+
 # RE2 `[\p{L}\p{N}]+[+#]*`: letters and digits, then + or # (`c++`, `c#`); `_TOKEN` is its Python twin.
 TOKEN_PATTERN = r"[\p{L}\p{N}]+[+#]*"
 _TOKEN = re.compile(r"[^\W_]+[+#]*")
@@ -29,6 +33,11 @@ TITLE_WEIGHT, SKILL_WEIGHT, TEXT_WEIGHT = 3, 2, 1
 BM25_K1, BM25_B = 1.2, 0.75
 INDEX_TABLES = ("search_terms", "search_stats", "search_docs")
 RESULT_COLUMNS = ("job_id", "company_name", "title", "seniority", "remote", "url", "score", "matched_terms")
+_RESULT_SCHEMA = {
+    **{c: pl.String() for c in RESULT_COLUMNS[:6]},
+    "score": pl.Float64(),
+    "matched_terms": pl.Int64(),
+}
 
 
 def tokenize(text: str) -> list[str]:
@@ -75,10 +84,14 @@ def build_index(conn: duckdb.DuckDBPyConnection) -> None:
         f" coalesce((select avg(len) from _doc_len), 0)::double as avg_len,"
         f" {BM25_K1}::double as k1, {BM25_B}::double as b"
     )
+    # One row per job with what a hit shows, fetched by `docid` through an index (no join over `jobs`).
     conn.execute(
         "create table search_docs as select (row_number() over (order by job_id) - 1)::integer as docid,"
-        " job_id from jobs order by docid"
+        " job_id, company_name, title, seniority, remote, url, coalesce(is_open, true) as is_open"
+        " from jobs order by docid"
     )
+    if not db.is_lake(conn):  # DuckLake tables take no indexes; there the lookup scans
+        conn.execute("create unique index search_docs_docid on search_docs (docid)")
     # Sorted by term so a lookup of a few terms reads few row groups (zone maps).
     conn.execute(f"""
         create table search_terms as
@@ -95,44 +108,100 @@ def build_index(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute(f"drop table {table}")
 
 
+def _exact(docs: np.ndarray, lists: list[postings.Postings]) -> tuple[np.ndarray, np.ndarray]:
+    """Each doc's (BM25 sum rounded to 6 decimals, words matched), summed term by term in query order."""
+    score = np.zeros(len(docs))
+    matched = np.zeros(len(docs), dtype=np.int64)
+    for plist in lists:
+        weight = plist.weight_of(docs)
+        score += weight
+        matched += plist.member[docs]
+    return np.round(score, 6), matched
+
+
+def _next_weight(plist: postings.Postings, depth: int) -> float:
+    """The largest weight a doc not in the list's top `depth` can have in it (0 once the list is read)."""
+    return float(plist.weights[plist.by_impact[depth]]) if depth < len(plist.docids) else 0.0
+
+
+def _best_in_tier(lists: list[postings.Postings], level: int, matched: np.ndarray, need: int) -> np.ndarray:
+    """The `need` best docs with exactly `level` words matched, reading the impact-ordered lists from the top.
+
+    A doc not yet seen in any list's read top holds, in each list it is in, at most that list's next
+    unread weight; with exactly `level` words, its sum is at most the `level` largest of those. Once
+    `need` seen docs score strictly above that bound (by more than the rounding), no unseen doc can
+    reach them, ties included; every seen doc is scored exactly, so the answer equals the full sum's.
+    Each round reads deeper into the list whose next unread weight falls most per posting read: a
+    word whose weights are all alike ("senior" in titles) bounds nothing and is read last."""
+    seen = np.zeros(len(matched), dtype=bool)
+    docs: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    depths = [0] * len(lists)
+    first = max(64, 2 * need)
+    while True:
+        best, best_gain = -1, -1.0
+        for i, plist in enumerate(lists):
+            if depths[i] >= len(plist.docids):
+                continue
+            nxt = min(len(plist.docids), max(first, 2 * depths[i]))
+            gain = (_next_weight(plist, depths[i]) - _next_weight(plist, nxt)) / (nxt - depths[i])
+            if gain > best_gain:
+                best, best_gain = i, gain
+        if best < 0:  # every list read to the end: every doc on this level has been seen
+            return np.concatenate(docs)
+        plist, start = lists[best], depths[best]
+        depths[best] = min(len(plist.docids), max(first, 2 * start))
+        fresh = plist.docids[plist.by_impact[start : depths[best]]]
+        fresh = np.sort(fresh[(matched[fresh] == level) & ~seen[fresh]])  # sorted: cache-friendly lookups
+        seen[fresh] = True
+        docs.append(fresh)
+        scores.append(_exact(fresh, lists)[0])
+        total = sum(len(d) for d in docs)
+        if total >= need:
+            score = np.concatenate(scores)
+            kth = np.partition(score, total - need)[total - need]
+            unread = sorted(_next_weight(p, d) for p, d in zip(lists, depths, strict=True))
+            if kth > sum(unread[-level:]) + 2e-6:
+                return np.concatenate(docs)[score >= kth]
+
+
 def _top_docids(
     conn: duckdb.DuckDBPyConnection, terms: list[str], limit: int, open_only: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The best `limit` (docid, score, matched) by (matched desc, score desc, docid asc)."""
+    """The best `limit` (docid, score, matched) by (matched desc, score desc, docid asc).
+
+    Exact, not approximate: the words matched per document are counted for every document (dense
+    byte masks, a few ms at 1M), which fixes the level the `limit`-th hit sits on; every doc above
+    that level is taken, and the rest come from the impact-ordered lists, read only as deep as needed."""
     empty = (np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64))
-    n_docs = conn.execute("select n_docs from search_stats").fetchall()
-    if not n_docs or not n_docs[0][0] or limit <= 0:
+    view = postings.snapshot(conn)
+    if not view.n_docs or limit <= 0:
         return empty
-    n = int(n_docs[0][0])
-    holes = ", ".join("?" for _ in terms)
-    postings = conn.execute(
-        f"select docid, weight from search_terms where term in ({holes}) and (is_open or not ?)",
-        [*terms, open_only],
-    ).fetchnumpy()
-    docids, weights = postings["docid"], postings["weight"]
-    if len(docids) == 0:
+    by_term = postings.load(conn, view, terms)
+    lists = [by_term[t] for t in terms if len(by_term[t].docids)]
+    if not lists:
         return empty
-    docids = np.asarray(docids, dtype=np.int64)
-    score = np.bincount(docids, np.asarray(weights, dtype=np.float64), minlength=n)
-    matched = np.bincount(docids, minlength=n)
-    score = np.round(score, 6)
-    chosen: list[np.ndarray] = []
-    need = limit
-    for level in range(int(matched.max()), 0, -1):  # most matched words first
-        tier = np.flatnonzero(matched == level)
-        if tier.size > need:  # keep every doc tied with the need-th best score, order them below
-            cut = np.partition(score[tier], tier.size - need)[tier.size - need]
-            tier = tier[score[tier] >= cut]
-        chosen.append(tier)
-        need -= min(need, tier.size)
-        if need == 0:
+    matched = np.zeros(view.n_docs, dtype=np.uint8 if len(lists) < 255 else np.uint16)
+    for plist in lists:
+        matched += plist.member
+    if open_only:
+        np.multiply(matched, view.is_open, out=matched)
+    above, level = 0, len(lists)
+    while level > 0:  # usually one pass: enough docs match every word
+        here = int(np.count_nonzero(matched == level))
+        if above + here >= limit:
             break
-    if not chosen:
+        above += here
+        level -= 1
+    parts = [np.flatnonzero(matched > max(level, 0))] if above else []
+    if level > 0:
+        parts.append(_best_in_tier(lists, level, matched, limit - above))
+    docs = np.concatenate(parts) if parts else np.empty(0, np.int64)
+    if len(docs) == 0:
         return empty
-    docs = np.concatenate(chosen)
-    order = np.lexsort((docs, -score[docs], -matched[docs]))[:limit]
-    docs = docs[order]
-    return docs, score[docs], matched[docs]
+    score, count = _exact(docs, lists)
+    order = np.lexsort((docs, -score, -count))[:limit]
+    return docs[order], score[order], count[order]
 
 
 def search(
@@ -145,18 +214,21 @@ def search(
         {"docid": docids.astype(np.int32), "score": scores, "matched_terms": matched},
         schema={"docid": pl.Int32(), "score": pl.Float64(), "matched_terms": pl.Int64()},
     ).with_row_index("rank")
-    conn.register("_search_hits", hits.to_arrow())
-    try:
-        return (
-            conn.sql("""
-                select j.job_id, j.company_name, j.title, j.seniority, j.remote, j.url, h.score, h.matched_terms
-                from _search_hits h join search_docs d on d.docid = h.docid join jobs j on j.job_id = d.job_id
-                order by h.rank""")
-            .pl()
-            .select(RESULT_COLUMNS)
-        )
-    finally:
-        conn.unregister("_search_hits")
+    if hits.height == 0:
+        return pl.DataFrame(schema=_RESULT_SCHEMA)
+    wanted = docids.astype(int).tolist()
+    # A short IN list of parameters is answered by an index lookup; a long one is a scan either way.
+    where, args = (
+        (f"docid in ({', '.join('?' for _ in wanted)})", wanted)
+        if len(wanted) <= 256
+        else ("docid = any(?)", [wanted])
+    )
+    rows = conn.execute(
+        f"select docid, {', '.join(RESULT_COLUMNS[:6])} from search_docs where {where}", args
+    ).pl()
+    return (
+        hits.join(rows.cast({"docid": pl.Int32}), on="docid", how="left").sort("rank").select(RESULT_COLUMNS)
+    )
 
 
 def reference_sql(terms: list[str], limit: int, open_only: bool) -> tuple[str, list[object]]:
