@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from job_assets.parsing.record import Pay
 
@@ -42,6 +43,23 @@ class PayRange:
     period: str | None
 
 
+class Range(Protocol):
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: str | None
+
+
+def span(ranges: Sequence[Range]) -> tuple[float | None, float | None]:
+    """(lowest min, highest max) over the ranges in the first one's currency and period: several ranges (one
+    per location, tier or sentence) are one posting's pay, never mixed across currencies or periods."""
+    first = ranges[0]
+    same = [r for r in ranges if (r.currency, r.period) == (first.currency, first.period)]
+    lows = [r.min for r in same if r.min is not None]
+    highs = [r.max for r in same if r.max is not None]
+    return (min(lows) if lows else None, max(highs) if highs else None)
+
+
 def _words(text: str) -> set[str]:
     text = _ALIAS.sub(lambda m: _ALIASES[m.group(1)], text.lower())
     return {w for w in re.findall(r"[^\W_]+", text) if w not in _GENERIC}
@@ -63,13 +81,5 @@ def choose_range(ranges: Sequence[PayRange], locations: Sequence[str]) -> Pay | 
     per_location = [[r for r in ranges if r.label and _names(r.label, loc)] for loc in locations]
     named = [r for found in per_location for r in found] if per_location and all(per_location) else []
     candidates = list(dict.fromkeys(named)) or ranges
-    first = candidates[0]
-    same = [r for r in candidates if (r.currency, r.period) == (first.currency, first.period)]
-    lows = [r.min for r in same if r.min is not None]
-    highs = [r.max for r in same if r.max is not None]
-    return Pay(
-        min=min(lows) if lows else None,
-        max=max(highs) if highs else None,
-        currency=first.currency,
-        period=first.period,
-    )
+    low, high = span(candidates)
+    return Pay(min=low, max=high, currency=candidates[0].currency, period=candidates[0].period)

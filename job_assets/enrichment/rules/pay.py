@@ -28,6 +28,7 @@ from job_assets.enrichment.rules.pay_context import (
     strip_period,
 )
 from job_assets.parsing.amounts import parse_number
+from job_assets.parsing.pay_tiers import span
 
 ANNUAL_FACTORS: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 
@@ -265,13 +266,5 @@ def find_pay(text: str | None, internship: bool = False) -> Pay | None:
     if not base:
         return None
     first = base[0]
-    same = [p for p in base if (p.currency, p.period) == (first.currency, first.period)]
-    lows = [p.min for p in same if p.min is not None]
-    highs = [p.max for p in same if p.max is not None]
-    return Pay(
-        min=min(lows) if lows else None,
-        max=max(highs) if highs else None,
-        currency=first.currency,
-        period=first.period,
-        on_target=first.on_target,
-    )
+    low, high = span(base)
+    return Pay(min=low, max=high, currency=first.currency, period=first.period, on_target=first.on_target)
