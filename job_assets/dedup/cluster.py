@@ -33,7 +33,9 @@ class _Cluster:
     roles: set[frozenset[str]]
     departments: dict[str, set[str | None]]
     areas: set[Area]
-    requisitions: dict[str, str]  # source -> the requisition id its postings carry (postings without one: absent)
+    requisitions: dict[
+        str, str
+    ]  # source -> the requisition id its postings carry (postings without one: absent)
 
 
 class GuardedUnionFind:

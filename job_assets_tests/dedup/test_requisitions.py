@@ -25,7 +25,11 @@ def _hire(key: str, requisition: str | None, location: str, **fields: Any) -> di
 
 
 def test_differing_ids_of_one_board_stay_apart() -> None:
-    rows = [*company_base(), _hire("greenhouse:a", "5799152003", "Mumbai"), _hire("greenhouse:b", "5799157003", "Noida")]
+    rows = [
+        *company_base(),
+        _hire("greenhouse:a", "5799152003", "Mumbai"),
+        _hire("greenhouse:b", "5799157003", "Noida"),
+    ]
     result = clusters(rows)
     assert not same_job(result, "greenhouse:a", "greenhouse:b")
 

@@ -183,5 +183,7 @@ def test_the_requisition_id_leaves_the_content_hash_alone(greenhouse_job: dict[s
     """Enrichment answers are cached by content hash: an identity column must not invalidate them."""
     with_id = parse_greenhouse(greenhouse_job, ctx("greenhouse"))
     other = parse_greenhouse({**greenhouse_job, "internal_job_id": 1}, ctx("greenhouse"))
-    without = parse_greenhouse({k: v for k, v in greenhouse_job.items() if k != "internal_job_id"}, ctx("greenhouse"))
+    without = parse_greenhouse(
+        {k: v for k, v in greenhouse_job.items() if k != "internal_job_id"}, ctx("greenhouse")
+    )
     assert with_id["content_hash"] == other["content_hash"] == without["content_hash"]
