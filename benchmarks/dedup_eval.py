@@ -34,6 +34,7 @@ CONFIGS = {
     "ablation: no level/team/department guards": MatchConfig(guards=False),
     "ablation: no boilerplate removal": MatchConfig(boilerplate_min_roles=10**9, unmeasured_threshold=0.0),
     "ablation: no region rule (countries, currencies)": MatchConfig(regions=False),
+    "ablation: no requisition rule (ATS ids)": MatchConfig(requisitions=False),
 }
 
 

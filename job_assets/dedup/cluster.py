@@ -2,7 +2,8 @@
 
 Plain union-find would let `Engineer` ~ `Engineer, Payments` and `Engineer` ~ `Engineer, Identity` put Payments
 and Identity in one job. Each cluster therefore carries what its guards need (its level, the distinct role
-word sets, the departments per source, the areas (`regions`)) and a union is refused when any member pair would be
+word sets, the departments per source, the areas (`regions`), the requisition id per source (`requisitions`)) and a
+union is refused when any member pair would be
 vetoed. Edges are
 applied strongest first (exact rules, then near pairs by score), so the best evidence wins a conflict.
 """
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from job_assets.dedup.regions import Area, areas_compatible
+from job_assets.dedup.requisitions import requisitions_compatible
 from job_assets.dedup.similarity import departments_compatible, roles_compatible
 
 
@@ -31,6 +33,9 @@ class _Cluster:
     roles: set[frozenset[str]]
     departments: dict[str, set[str | None]]
     areas: set[Area]
+    requisitions: dict[
+        str, str
+    ]  # source -> the requisition id its postings carry (postings without one: absent)
 
 
 class GuardedUnionFind:
@@ -43,6 +48,7 @@ class GuardedUnionFind:
         typo_ratio: float = 80.0,
         enabled: bool = True,
         areas: Sequence[Area] | None = None,
+        requisitions: Sequence[str | None] | None = None,
     ) -> None:
         self.parent = list(range(len(levels)))
         self.typo_ratio = typo_ratio
@@ -50,6 +56,7 @@ class GuardedUnionFind:
         self.clusters: dict[int, _Cluster] = {}  # built lazily: most postings never merge
         self.levels, self.roles, self.sources, self.departments = levels, roles, sources, departments
         self.areas = areas  # the region rule (`regions`): None leaves it out
+        self.requisitions = requisitions  # the requisition rule (`requisitions`): None leaves it out
 
     def _cluster(self, root: int) -> _Cluster:
         cluster = self.clusters.get(root)
@@ -59,9 +66,14 @@ class GuardedUnionFind:
                 {frozenset(self.roles[root].split())},
                 {self.sources[root]: {self.departments[root]}},
                 {self.areas[root]} if self.areas is not None else set(),
+                self._requisition(root),
             )
             self.clusters[root] = cluster
         return cluster
+
+    def _requisition(self, row: int) -> dict[str, str]:
+        ident = self.requisitions[row] if self.requisitions is not None else None
+        return {self.sources[row]: ident} if ident else {}
 
     def find(self, x: int) -> int:
         root = x
@@ -75,6 +87,10 @@ class GuardedUnionFind:
         if not self.enabled:
             return True
         if a.level != b.level:
+            return False
+        # Requisition rule: two postings of one source and board with different ATS ids are different openings,
+        # whatever their text says (several hires of one title in one city).
+        if not requisitions_compatible(a.requisitions, b.requisitions):
             return False
         if not all(roles_compatible(ra, rb, self.typo_ratio) for ra in a.roles for rb in b.roles):
             return False
@@ -102,6 +118,7 @@ class GuardedUnionFind:
         for source, depts in cb.departments.items():
             ca.departments.setdefault(source, set()).update(depts)
         ca.areas |= cb.areas
+        ca.requisitions.update(cb.requisitions)
         del self.clusters[rb]
         return True
 

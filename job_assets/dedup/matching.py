@@ -208,6 +208,7 @@ def match_postings(postings: pl.DataFrame, config: MatchConfig | None = None) ->
         config.typo_ratio,
         enabled=config.guards,
         areas=_areas(frame) if config.regions else None,
+        requisitions=frame["requisition_id"].to_list() if config.requisitions else None,
     )
     accepted = merge_edges(uf, edges)
     accepted += merge_edges(uf, _title_only_edges(frame, pl.concat(textless), uf, with_text))

@@ -81,6 +81,7 @@ POSTING_COLUMNS: dict[str, pl.DataType] = {
     "company": pl.String(),
     "company_name": pl.String(),
     "source": pl.String(),
+    "requisition_id": pl.String(),  # the ATS's id of the opening, within source and board (`requisitions`)
     "url": pl.String(),
     "title": pl.String(),
     "locations": pl.List(pl.String()),

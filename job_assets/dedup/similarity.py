@@ -37,6 +37,7 @@ class MatchConfig:
     batch_rows: int = 20_000  # postings per feature batch (whole companies): bounds memory at 1M postings
     guards: bool = True  # the level/team/department vetoes; off only to measure what they buy
     regions: bool = True  # the region rule (`regions`): different countries or currencies are different jobs
+    requisitions: bool = True  # the requisition rule (`requisitions`): different ATS ids are different jobs
 
 
 def roles_compatible(a: frozenset[str], b: frozenset[str], typo_ratio: float = 80.0) -> bool:

@@ -95,6 +95,16 @@ def _pay(payload: dict[str, Any], locations: list[str]) -> Pay | None:
     return choose_range(ranges, locations)
 
 
+def _requisition_id(payload: dict[str, Any]) -> str | None:
+    """`internal_job_id`: the Greenhouse job a job post advertises (posts of one job in several cities share
+    it). Not `requisition_id`, a free-text field boards fill with placeholders ("ONE", "MULTI", "See Opening
+    ID") shared by unrelated jobs."""
+    value = payload.get("internal_job_id")
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    return str(value).strip() or None
+
+
 def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
     locations = _locations(payload)
     workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
@@ -110,5 +120,6 @@ def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, 
         posted_at=iso_to_utc(payload, "first_published"),
         updated_at=iso_to_utc(payload, "updated_at"),
         pay=_pay(payload, locations),
+        requisition_id=_requisition_id(payload),
     )
     return build_record(ctx, fields)

@@ -16,7 +16,8 @@ from typing import Any
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.sources.base import stable_hash
 
-_NOT_HASHED = ("fetched_at", "content_hash")
+# `requisition_id` came later than the hash: left out, so adding it kept every enrichment-cache key.
+_NOT_HASHED = ("requisition_id", "fetched_at", "content_hash")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class PostingFields:
     posted_at: datetime | None = None
     updated_at: datetime | None = None
     pay: Pay | None = None
+    requisition_id: str | None = None
 
 
 def clean_title(title: str) -> str:
@@ -70,7 +72,7 @@ def clean_title(title: str) -> str:
 
 
 def content_hash(record: dict[str, Any]) -> str:
-    """sha256 of the normalised content: every column except `fetched_at` and the hash itself."""
+    """sha256 of the normalised content: every column except `requisition_id`, `fetched_at` and the hash."""
     return stable_hash({k: v for k, v in record.items() if k not in _NOT_HASHED})
 
 

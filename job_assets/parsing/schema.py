@@ -27,6 +27,10 @@ PARSED_SCHEMA: dict[str, pl.DataType] = {
     "pay_max": pl.Float64(),
     "pay_currency": pl.String(),  # ISO 4217
     "pay_period": pl.String(),  # one of PAY_PERIODS
+    # The ATS's id of the opening (requisition) a posting advertises, when its answer has a system-assigned one
+    # (Greenhouse `internal_job_id`: one per job, shared by that job's posts). Dedup never merges two postings
+    # of one source and board whose ids differ. An identity column, not content: not in `content_hash`.
+    "requisition_id": pl.String(),
     "fetched_at": pl.Datetime("us", "UTC"),
-    "content_hash": pl.String(),  # of the normalised content above (not fetched_at)
+    "content_hash": pl.String(),  # of the normalised content above (not requisition_id, fetched_at)
 }

@@ -63,7 +63,10 @@ def build_postings(company: CompanyProfile) -> list[SamplePosting]:
                     source_id=_source_id(company, opening, source, places[0] if opening.split else None),
                     places=tuple(PLACES[k] for k in places),
                     requisition=_requisition(company, opening, department),
-                    internal_id=small_id(company.slug, opening.key, base=3_000_000, span=999_999),
+                    # A repost (`same_as`) is a new post of the same Greenhouse job: it keeps that job's id.
+                    internal_id=small_id(
+                        company.slug, opening.same_as or opening.key, base=3_000_000, span=999_999
+                    ),
                 )
             )
     return postings

@@ -34,6 +34,7 @@ def test_full_job(greenhouse_job: dict[str, Any]) -> None:
         "pay_max": 200_000.0,
         "pay_currency": "USD",
         "pay_period": "year",
+        "requisition_id": "4001122007",  # internal_job_id (the job), not the board's free-text requisition_id
         "fetched_at": FETCHED_AT,
     }
     text = record["description_text"]
@@ -160,3 +161,29 @@ def test_pay_input_range_for_the_posting_location_in_its_currency() -> None:
     }
     record = parse_greenhouse(job, ctx("greenhouse"))
     assert (record["pay_min"], record["pay_max"], record["pay_currency"]) == (900_000.0, 1_100_000.0, "PHP")
+
+
+@pytest.mark.parametrize("placeholder", ["ONE", "MULTI", "See Opening ID"])
+def test_requisition_id_is_the_job_id_not_the_free_text_field(
+    greenhouse_job: dict[str, Any], placeholder: str
+) -> None:
+    """Boards fill `requisition_id` with placeholders shared by unrelated jobs (Airbnb "ONE", Stripe "See
+    Opening ID" in the real-world corpus); `internal_job_id` is Greenhouse's own id of the job."""
+    record = parse_greenhouse({**greenhouse_job, "requisition_id": placeholder}, ctx("greenhouse"))
+    assert record["requisition_id"] == str(greenhouse_job["internal_job_id"])
+
+
+@pytest.mark.parametrize("value", [None, "", True, {"id": 1}])
+def test_a_missing_or_odd_job_id_is_no_requisition_id(greenhouse_job: dict[str, Any], value: Any) -> None:
+    record = parse_greenhouse({**greenhouse_job, "internal_job_id": value}, ctx("greenhouse"))
+    assert record["requisition_id"] is None
+
+
+def test_the_requisition_id_leaves_the_content_hash_alone(greenhouse_job: dict[str, Any]) -> None:
+    """Enrichment answers are cached by content hash: an identity column must not invalidate them."""
+    with_id = parse_greenhouse(greenhouse_job, ctx("greenhouse"))
+    other = parse_greenhouse({**greenhouse_job, "internal_job_id": 1}, ctx("greenhouse"))
+    without = parse_greenhouse(
+        {k: v for k, v in greenhouse_job.items() if k != "internal_job_id"}, ctx("greenhouse")
+    )
+    assert with_id["content_hash"] == other["content_hash"] == without["content_hash"]

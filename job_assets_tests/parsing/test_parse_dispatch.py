@@ -175,7 +175,7 @@ def test_content_hash_ignores_key_order_and_fetch_time_but_not_content(source: s
 def test_content_hash_ignores_raw_noise_that_does_not_change_the_parsed_content() -> None:
     job = payload("greenhouse_job")
     noisy = payload("greenhouse_job")
-    noisy["internal_job_id"] = 999  # not a parsed column
+    noisy["internal_job_id"] = 999  # parsed as requisition_id, an identity column outside the hash
     noisy["content"] = noisy["content"].replace("&lt;/p&gt;", "&lt;/p&gt;\n\n   ")  # only whitespace
     assert _hash_of("greenhouse", noisy) == _hash_of("greenhouse", job)
     moved = payload("greenhouse_job")
