@@ -19,35 +19,36 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Rates (right / labelled) per split; measured with the unchanged rules on 278 postings, 31 companies.
+# Rates (right / labelled) per split, rounded down from what `benchmarks/quality.py` measured after the rule
+# fixes of issue 9 (278 postings, 31 companies; before them: remote 0.784, seniority 0.838, employment 0.838 all).
 FLOORS: dict[str, dict[str, float]] = {
     "all": {
-        "title": 0.996,
-        "locations": 0.982,
-        "remote": 0.784,
-        "pay_exact": 0.971,
-        "seniority": 0.838,
-        "employment_type": 0.838,
+        "title": 1.0,
+        "locations": 0.996,
+        "remote": 0.985,
+        "pay_exact": 0.99,
+        "seniority": 0.956,
+        "employment_type": 0.996,
     },
     "dev": {
         "title": 1.0,
-        "locations": 0.978,
-        "remote": 0.691,
-        "pay_exact": 0.975,
-        "seniority": 0.837,
-        "employment_type": 0.767,
+        "locations": 0.994,
+        "remote": 0.994,
+        "pay_exact": 1.0,
+        "seniority": 1.0,
+        "employment_type": 1.0,
     },
     "holdout": {
-        "title": 0.989,
-        "locations": 0.989,
+        "title": 1.0,
+        "locations": 1.0,
         "remote": 0.967,
         "pay_exact": 0.96,
-        "seniority": 0.838,
-        "employment_type": 0.978,
+        "seniority": 0.87,
+        "employment_type": 0.989,
     },
 }
-# Counts that must not grow (all companies together).
-CEILINGS: dict[str, int] = {"pay_invented": 9, "wrong_merges": 18, "missed_merges": 0, "lost": 0}
+# Counts that must not grow (all companies together); before the fixes: invented pay 9, wrong merges 18.
+CEILINGS: dict[str, int] = {"pay_invented": 0, "wrong_merges": 2, "missed_merges": 0, "lost": 0}
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
