@@ -172,8 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--batch-size",
         type=int,
-        default=None,
-        help="companies per Dagster run (default: JOB_ASSETS_SCRAPE_BATCH, else chosen from the number of companies)",
+        default=1,
+        help="companies per Dagster run (default 1: a run per sample company, so the UI shows each)",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="print Dagster's event log to the terminal")
     p.add_argument("--ui", action="store_true", help="then open the Dagster UI on the demo's instance")
