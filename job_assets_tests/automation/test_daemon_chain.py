@@ -138,7 +138,8 @@ def test_schedule_tick_flows_to_jobs_and_an_unchanged_tick_makes_no_llm_calls(
     enrich_runs = [  # the GPU sensor launches the enrich job; a hand launch may select the asset instead
         r
         for r in runs
-        if r.job_name == "enrich_companies" or dg.AssetKey("enriched_postings") in (r.asset_selection or set())
+        if r.job_name == "enrich_companies"
+        or dg.AssetKey("enriched_postings") in (r.asset_selection or set())
     ]
     assert enrich_runs and all(r.tags.get("job_assets/gpu") == "vllm" for r in enrich_runs)
     assert first_calls > 0
