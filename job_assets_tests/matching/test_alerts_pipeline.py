@@ -141,7 +141,12 @@ def test_failed_channels_lose_nothing_and_succeed_next_build(
     assert all(url in received[0] for url in urls_of(db_path, expected))
     with connect(db_path, read_only=True) as conn:
         log = read_deliveries(conn, "northwind")
-    assert log.get_column("ok").to_list() == [False, False, True]  # refused, 500, delivered
+        every = read_deliveries(conn)
+    # refused, then (when its digest was the one that met the single 500: the searches' digests go out in no
+    # fixed order) a failure, then delivered; across the searches: two refused and one 500
+    ok = log.get_column("ok").to_list()
+    assert ok[0] is False and ok[-1] is True and not any(ok[1:-1]) and len(ok) in (2, 3), ok
+    assert every.filter(~pl.col("ok")).height == 3
     assert set(log.filter("ok").explode("job_ids").get_column("job_ids")) == expected
     assert log.filter(~pl.col("ok")).get_column("error").str.len_chars().min() > 0
 
