@@ -26,32 +26,22 @@ from datetime import datetime, timedelta
 
 import polars as pl
 
+from job_assets.dedup.schema import JOBS_SCHEMA, USER_FIELDS_SCHEMA
 from job_assets.matching.currency import converted
 from job_assets.matching.searches import ExchangeRates, Search
 from job_assets.store.queries import tokenize
 
 WORD_PATTERN = r"[^\W_]+[+#]*"  # the search index's tokens (store.queries.tokenize), in polars' regex
 EXCLUDED_STATUSES = ("not_interested",)
+_READ = (
+    "job_id", "company", "company_name", "title", "locations", "remote", "seniority", "employment_type",
+    "salary_min", "salary_max", "salary_currency", "salary_period", "salary_annual_min", "salary_annual_max",
+    "skills", "url", "first_seen_at",
+)  # fmt: skip
+# The columns a search reads, typed as the jobs table and the user fields define them (one schema, in dedup).
 JOB_COLUMNS: dict[str, pl.DataType] = {
-    "job_id": pl.String(),
-    "company": pl.String(),
-    "company_name": pl.String(),
-    "title": pl.String(),
-    "locations": pl.List(pl.String()),
-    "remote": pl.String(),
-    "seniority": pl.String(),
-    "employment_type": pl.String(),
-    "salary_min": pl.Float64(),
-    "salary_max": pl.Float64(),
-    "salary_currency": pl.String(),
-    "salary_period": pl.String(),
-    "salary_annual_min": pl.Float64(),
-    "salary_annual_max": pl.Float64(),
-    "skills": pl.List(pl.String()),
-    "url": pl.String(),
-    "first_seen_at": pl.Datetime("us", "UTC"),
-    "favorite": pl.Boolean(),
-    "status": pl.String(),
+    **{name: JOBS_SCHEMA[name] for name in _READ},
+    **{name: USER_FIELDS_SCHEMA[name] for name in ("favorite", "status")},
 }
 
 
