@@ -13,6 +13,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from job_assets.parsing.paragraphs import join_paragraphs
+
 
 def _tags(names: str) -> frozenset[str]:
     return frozenset(names.split())
@@ -140,18 +142,8 @@ def _walk(root: LexborNode, out: _Writer) -> None:
 
 def plain_to_text(text: str) -> str:
     """Plain text (Ashby `descriptionPlain`, Lever `*Plain`): keep its lines, tidy the spaces."""
-    lines: list[str] = []
-    blank = False
-    for raw in htmllib.unescape(text).translate(_INVISIBLE).splitlines():
-        line = _SPACES.sub(" ", raw.replace("\xa0", " ")).strip()
-        if not line:
-            blank = bool(lines)
-            continue
-        if blank:
-            lines.append("")
-            blank = False
-        lines.append(line)
-    return "\n".join(lines)
+    raws = htmllib.unescape(text).translate(_INVISIBLE).splitlines()
+    return join_paragraphs(_SPACES.sub(" ", raw.replace("\xa0", " ")).strip() for raw in raws)
 
 
 def html_to_text(markup: str | None) -> str:

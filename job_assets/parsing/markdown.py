@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+from job_assets.parsing.paragraphs import join_paragraphs
+
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -56,15 +58,4 @@ def markdown_to_text(markdown: str | None) -> str:
     raws = markdown.splitlines()
     indents = sorted({_indent(r) for r in raws if _BULLET.match(r.strip()) or _NUMBERED.match(r.strip())})
     levels = {indent: rank for rank, indent in enumerate(indents)}
-    out: list[str] = []
-    blank = False
-    for raw in raws:
-        line = _line(raw, levels)
-        if not line:
-            blank = bool(out)
-            continue
-        if blank:
-            out.append("")
-            blank = False
-        out.append(line)
-    return "\n".join(out)
+    return join_paragraphs(_line(raw, levels) for raw in raws)

@@ -144,15 +144,7 @@ def _copy_from_live(conn: duckdb.DuckDBPyConnection, tmp: Path) -> list[str]:
     ]
     conn.execute(f"attach {_quote(tmp)} as _snapshot")
     try:
-        conn.execute("begin transaction")
-        try:
-            for table in SNAPSHOT_TABLES:
-                if table in present:
-                    conn.execute(f'create table _snapshot."{table}" as select * from main."{table}"')
-            conn.execute("commit")
-        except BaseException:
-            conn.execute("rollback")
-            raise
+        db.in_transaction(conn, lambda: _copy_tables(conn, present))
         conn.execute("checkpoint _snapshot")
     finally:
         conn.execute("detach _snapshot")
@@ -209,6 +201,19 @@ def publish_snapshot(db_path: str | Path | None = None, *, wait_s: float = PUBLI
             _discard(tmp)
 
 
+def _copy_tables(conn: duckdb.DuckDBPyConnection, present: set[str]) -> None:
+    for table in SNAPSHOT_TABLES:
+        if table in present:
+            conn.execute(f'create table _snapshot."{table}" as select * from main."{table}"')
+
+
+def _replace_user_fields(conn: duckdb.DuckDBPyConnection) -> None:
+    # Replace, not insert: the live table may have gained columns since the last full publish.
+    conn.execute("drop table if exists _snapshot.user_fields")
+    conn.execute("create table _snapshot.user_fields as select * from main.user_fields")
+    conn.execute("update _snapshot.snapshot_meta set published_at = ?", [datetime.now(UTC)])
+
+
 def _refresh_user_fields(conn: duckdb.DuckDBPyConnection, snapshot: Path) -> None:
     """New snapshot = current snapshot with the live `user_fields`; no re-copy of jobs, no re-index."""
     tmp = _tmp_path(snapshot)
@@ -216,16 +221,7 @@ def _refresh_user_fields(conn: duckdb.DuckDBPyConnection, snapshot: Path) -> Non
         shutil.copyfile(snapshot, tmp)
         conn.execute(f"attach {_quote(tmp)} as _snapshot")
         try:
-            conn.execute("begin transaction")
-            try:
-                # Replace, not insert: the live table may have gained columns since the last full publish.
-                conn.execute("drop table if exists _snapshot.user_fields")
-                conn.execute("create table _snapshot.user_fields as select * from main.user_fields")
-                conn.execute("update _snapshot.snapshot_meta set published_at = ?", [datetime.now(UTC)])
-                conn.execute("commit")
-            except BaseException:
-                conn.execute("rollback")
-                raise
+            db.in_transaction(conn, lambda: _replace_user_fields(conn))
             conn.execute("checkpoint _snapshot")
         finally:
             conn.execute("detach _snapshot")
