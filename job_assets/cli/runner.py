@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import dagster as dg
 from rich.console import Console
@@ -57,6 +58,23 @@ def short_reason(slug: str, message: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _run_whole(
+    defs: dg.Definitions,
+    instance: dg.DagsterInstance,
+    run_config: dict[str, Any],
+    report: RunReport,
+    job: str,
+    row: str,
+) -> bool:
+    """Run an unpartitioned job in process; a failure is reported under `row`, never raised."""
+    result = defs.resolve_job_def(job).execute_in_process(
+        instance=instance, raise_on_error=False, run_config=run_config
+    )
+    if not result.success:
+        report.failed[row] = _failure_message(result)
+    return result.success
+
+
 def run_pipeline(
     defs: dg.Definitions,
     instance: dg.DagsterInstance,
@@ -102,20 +120,10 @@ def run_pipeline(
             progress.advance(task, len(companies))
         if rebuild_jobs_table:
             progress.update(task, description="jobs table")
-            result = defs.resolve_job_def("build_jobs_table").execute_in_process(
-                instance=instance, raise_on_error=False, run_config=quiet
-            )
-            report.jobs_ok = result.success
-            if not result.success:
-                report.failed[JOBS_TABLE_ROW] = _failure_message(result)
-            else:  # its own run: a bad searches file fails this one, never the jobs table's
+            report.jobs_ok = _run_whole(defs, instance, quiet, report, "build_jobs_table", JOBS_TABLE_ROW)
+            if report.jobs_ok:  # its own run: a bad searches file fails this one, never the jobs table's
                 progress.update(task, description="saved searches and alerts")
-                result = defs.resolve_job_def("match_searches").execute_in_process(
-                    instance=instance, raise_on_error=False, run_config=quiet
-                )
-                report.matches_ok = result.success
-                if not result.success:
-                    report.failed[SEARCHES_ROW] = _failure_message(result)
+                report.matches_ok = _run_whole(defs, instance, quiet, report, "match_searches", SEARCHES_ROW)
     report.seconds = time.perf_counter() - started
     return report
 
