@@ -9,8 +9,9 @@ Ashby answers saved in public repositories; `truth.yaml` holds labels written by
 script serves the saved answers on 127.0.0.1 at the real API paths (`job_assets_sandbox.realworld_boards`),
 writes a registry for the corpus companies, runs `job-assets run` as a user would (its own DuckDB file and
 Dagster home in a temporary directory), then reads `enriched_postings` and `job_matches` and prints per-field
-accuracy for the `dev` and `holdout` companies and both together, wrong and missed merges, postings lost, and
-every miss. The rules helpers look at dev misses only; holdout measures whether a fix generalises.
+accuracy for the `dev`, `holdout` and `holdout2` companies and all together, wrong and missed merges, postings
+lost, and every miss. The rules helpers look at dev misses only; holdout measures whether a fix generalises, and
+holdout2 (companies gathered after the first rule fixes, never used to tune them) measures it again, fresh.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT))  # job_assets_sandbox is a sibling package, not in
 from job_assets_sandbox.realworld_boards import CORPUS_DIR, RealWorldBoards  # noqa: E402
 
 TRUTH_PATH = CORPUS_DIR / "truth.yaml"
-SPLITS = ("dev", "holdout", "all")
+SPLITS = ("dev", "holdout", "holdout2", "all")
 FIELDS = ("title", "locations", "remote", "pay_exact", "pay_invented", "seniority", "employment_type")
 PAY_TOLERANCE = 0.005  # relative: 211400 vs 211,400.0 is the same figure
 

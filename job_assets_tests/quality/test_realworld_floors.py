@@ -21,15 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Rates (right / labelled) per split, rounded down from what `benchmarks/quality.py` measured after the rule
 # fixes of issue 9 (278 postings, 31 companies; before them: remote 0.784, seniority 0.838, employment 0.838 all).
+# Floors are per split: `all` mixes the splits, so a new, harder split (holdout2) would drag it below a floor
+# that dev and holdout still meet. holdout2 (107 postings, 16 companies gathered later, never used to tune rules)
+# holds the figures measured when it landed.
 FLOORS: dict[str, dict[str, float]] = {
-    "all": {
-        "title": 1.0,
-        "locations": 0.996,
-        "remote": 0.985,
-        "pay_exact": 0.99,
-        "seniority": 0.956,
-        "employment_type": 0.996,
-    },
     "dev": {
         "title": 1.0,
         "locations": 0.994,
@@ -46,9 +41,22 @@ FLOORS: dict[str, dict[str, float]] = {
         "seniority": 0.87,
         "employment_type": 0.989,
     },
+    "holdout2": {
+        "title": 1.0,
+        "locations": 0.616,
+        "remote": 0.962,
+        "pay_exact": 1.0,
+        "seniority": 0.953,
+        "employment_type": 0.99,
+    },
 }
-# Counts that must not grow (all companies together); before the fixes: invented pay 9, wrong merges 18.
-CEILINGS: dict[str, int] = {"pay_invented": 0, "wrong_merges": 2, "missed_merges": 0, "lost": 0}
+# Counts that must not grow, per split; before the fixes (dev and holdout together): invented pay 9, wrong
+# merges 18.
+CEILINGS: dict[str, dict[str, int]] = {
+    "dev": {"pay_invented": 0, "wrong_merges": 2, "missed_merges": 0, "lost": 0},
+    "holdout": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
+    "holdout2": {"pay_invented": 0, "wrong_merges": 3, "missed_merges": 0, "lost": 0},
+}
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
 
@@ -92,16 +100,17 @@ def test_field_accuracy_floors(result: dict[str, Any], split: str) -> None:
     assert not below, f"{split}: (rate, floor) {below}\n" + json.dumps(misses[:40], default=str, indent=1)
 
 
-def test_counts_do_not_grow(result: dict[str, Any]) -> None:
-    every = result["splits"]["all"]
+@pytest.mark.parametrize("split", sorted(CEILINGS))
+def test_counts_do_not_grow(result: dict[str, Any], split: str) -> None:
+    scored = result["splits"][split]
     got = {
-        "pay_invented": every["fields"]["pay_invented"]["total"] - every["fields"]["pay_invented"]["right"],
-        "wrong_merges": every["wrong_merges"],
-        "missed_merges": every["missed_merges"],
-        "lost": every["lost"],
+        "pay_invented": scored["fields"]["pay_invented"]["total"] - scored["fields"]["pay_invented"]["right"],
+        "wrong_merges": scored["wrong_merges"],
+        "missed_merges": scored["missed_merges"],
+        "lost": scored["lost"],
     }
-    grown = {name: (got[name], ceiling) for name, ceiling in CEILINGS.items() if got[name] > ceiling}
-    assert not grown, f"(now, ceiling) {grown}"
+    grown = {name: (got[name], ceiling) for name, ceiling in CEILINGS[split].items() if got[name] > ceiling}
+    assert not grown, f"{split}: (now, ceiling) {grown}"
 
 
 # --- the harness itself (fast: no pipeline run) ---------------------------------------------------------------
