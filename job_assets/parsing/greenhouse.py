@@ -43,7 +43,11 @@ def _workplace(payload: dict[str, Any], locations: list[str]) -> str | None:
     """The board's workplace field, else the places: the location names, else the offices the job is filed
     under (a job shown in "Bangalore, India" but filed only under the office "Remote-India (PEO)" is remote)."""
     workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
-    return workplace or workplace_from_location_names(locations) or workplace_from_location_names(_office_names(payload))
+    return (
+        workplace
+        or workplace_from_location_names(locations)
+        or workplace_from_location_names(_office_names(payload))
+    )
 
 
 def _department(payload: dict[str, Any]) -> str | None:

@@ -247,8 +247,11 @@ def test_words_that_look_like_hybrid_policy_but_are_not() -> None:
     ("text", "expected"),
     [
         # a "hybrid" policy whose content is working from anywhere is a remote policy
-        ("A Hybrid Work Policy that allows you to work from wherever you are (as long as there's an internet "
-         "connection)", "remote"),
+        (
+            "A Hybrid Work Policy that allows you to work from wherever you are (as long as there's an internet "
+            "connection)",
+            "remote",
+        ),
         ("Our hybrid model lets you work from anywhere in Canada.", "remote"),
         ("You can work from wherever you live in the US.", "remote"),
         # near-misses: a hybrid policy with office days stays hybrid
@@ -264,8 +267,11 @@ def test_a_hybrid_named_policy_that_means_anywhere_is_remote(text: str, expected
     ("text", "expected"),
     [
         # home working as an option next to some regular office presence: hybrid
-        ("This role is based in Mumbai. There will be some in person meetings, but still allows for flexibility "
-         "to work from home.", "hybrid"),
+        (
+            "This role is based in Mumbai. There will be some in person meetings, but still allows for flexibility "
+            "to work from home.",
+            "hybrid",
+        ),
         ("You'll have the flexibility to work from home, with some in-office days for planning.", "hybrid"),
         ("Regular office time with the team, and the option to work from home otherwise.", "hybrid"),
         # near-misses: the option alone, or presence alone, states no share
@@ -274,5 +280,7 @@ def test_a_hybrid_named_policy_that_means_anywhere_is_remote(text: str, expected
         ("Fully remote, with occasional in-person meetings.", "remote"),
     ],
 )
-def test_home_working_as_an_option_beside_some_office_presence_is_hybrid(text: str, expected: str | None) -> None:
+def test_home_working_as_an_option_beside_some_office_presence_is_hybrid(
+    text: str, expected: str | None
+) -> None:
     assert prose(text) == expected

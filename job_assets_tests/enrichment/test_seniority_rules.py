@@ -204,13 +204,20 @@ def test_people_management_in_the_description(text: str, expected: str | None) -
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
-        ("Head of Security", "We are looking for an experienced and strategic Chief Information Security Officer "
-         "(CISO) to lead our security posture.", "executive"),
+        (
+            "Head of Security",
+            "We are looking for an experienced and strategic Chief Information Security Officer "
+            "(CISO) to lead our security posture.",
+            "executive",
+        ),
         ("Head of Finance", "We're hiring our first CFO to build the finance function.", "executive"),
         ("Sales Leadership", "We are seeking a Vice President of Sales.", "executive"),
         # near-misses: the officer is someone else, or the title states another level
-        ("Head of Security", "Reporting to our Chief Information Security Officer, you will lead the team.",
-         "director"),
+        (
+            "Head of Security",
+            "Reporting to our Chief Information Security Officer, you will lead the team.",
+            "director",
+        ),
         ("Head of Finance", "We are looking for a leader to partner with the CFO.", "director"),
         ("Security Engineer", "We are looking for an engineer who reports to the CISO.", "unknown"),
         ("Senior Security Engineer", "We are looking for a CISO-minded engineer.", "senior"),
