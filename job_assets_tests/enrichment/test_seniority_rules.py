@@ -49,6 +49,8 @@ from .conftest import parsed_row
         ("Senior Staff Engineer", "staff"),  # one level, not alternatives
         ("Member of Technical Staff", "unknown"),
         ("Executive Assistant to the CEO", "unknown"),
+        ("Chief of Staff", "unknown"),  # neither the staff level nor an officer
+        ("Chief of Staff, Engineering", "unknown"),
         ("Account Director (Inside/Outside Hybrid Sales)", "unknown"),
         ("Customer Activation Manager | Enterprise", "unknown"),
         ("Social Media Manager", "unknown"),
@@ -222,6 +224,8 @@ def test_people_management_in_the_description(text: str, expected: str | None) -
         ("Security Engineer", "We are looking for an engineer who reports to the CISO.", "unknown"),
         ("Senior Security Engineer", "We are looking for a CISO-minded engineer.", "senior"),
         ("Security Engineer", "We are looking for a CISO-minded engineer.", "unknown"),
+        ("Chief of Staff", "We're hiring a CEO's right hand to run planning.", "unknown"),
+        ("Founding Engineer", "We're hiring a founding engineer to work alongside our CTO.", "unknown"),
     ],
 )
 def test_a_hire_named_as_a_c_level_officer_is_an_executive(title: str, text: str, expected: str) -> None:

@@ -25,14 +25,14 @@ IC_FRENCH_SPANISH = re.compile(
     r" comptes|producto|proyecto|proyectos|cuenta|cuentas|programa|clientele)",
 )
 # Titles whose level word names something else: "Account Director" is a sales title, "Member of Technical Staff"
-# a title for every engineer, "Executive Assistant to the CEO" supports one.
+# a title for every engineer, "Executive Assistant to the CEO" supports one, a "Chief of Staff" is no staff level.
 NOT_LEVEL = re.compile(
     r" (?:account|client) director | member of (?:the )?(?:technical )?staff | technical staff "
     r"| (?:assistant|reporting|support|chief of staff) to (?:the |our )?(?:[a-z]+ )?(?:ceo|cto|cfo|coo|cro|cmo|cpo"
     r"|founders?|president|vp|executive team|chief [a-z]+ officer)"
     r"| staff (?:accountant|nurse|writer|assistant|auditor|pharmacist|physician|attorney|photographer) "
     r"| mid (?:market|size|sized) | lead (?:gen|generation) | all levels | mid senior"
-    r"| associate (?:principal|partner) | thought leaders? ",
+    r"| associate (?:principal|partner) | thought leaders? | chief of staff ",
 )
 # A technical leader leads the work, not people: the "lead" level.
 TECH_LEADER = re.compile(r" (?:tech|technical|technology) leaders? ")
@@ -148,6 +148,6 @@ MANAGES_PEOPLE = re.compile(
 HIRES_EXECUTIVE = re.compile(
     r"\b(?:looking\s+for|hiring|seeking|searching\s+for|recruiting)\s+(?:an?|our)\s+(?:first\s+)?"
     r"(?:(?!(?:who|with|to|for|that|reporting|report|work|partner|under)\b)[\w-]+\s+){0,4}?"
-    r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|c[etofimrs]o|ciso|vice\s+president|svp|evp)(?![\w-])",
+    r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|c[etofimrs]o|ciso|vice\s+president|svp|evp)(?![\w'’-])",
     re.IGNORECASE,
 )
