@@ -165,6 +165,9 @@ def test_ladder_steps(title: str, expected: str) -> None:
         ("Team Leader, Customer Support", "manager"),
         ("Sales Leader", "manager"),
         ("Technical Leader, Payments", "senior"),
+        ("Technical Team Leader", "manager"),  # leads a team
+        ("Project Leader, Construction", "unknown"),  # leads a project, as a project manager does
+        ("Senior Product Leader", "senior"),
         ("Thought Leadership Writer", "unknown"),
         ("Thought Leader, AI", "unknown"),
         # a group of product managers has a manager; a business development manager sells
@@ -197,6 +200,8 @@ def test_heads_leaders_and_group_managers(title: str, expected: str) -> None:
         ("Mentor junior engineers and help hire great people.", None),
         ("You will help us hire and onboard customers.", None),
         ("Lead teams of customers through onboarding workshops.", None),
+        ("Build and lead the team's testing strategy.", None),
+        ("Hire and lead our team's first offsite.", None),
     ],
 )
 def test_people_management_in_the_description(text: str, expected: str | None) -> None:

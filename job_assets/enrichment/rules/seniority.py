@@ -22,6 +22,7 @@ from job_assets.enrichment.rules.seniority_words import (
     GROUP_MANAGER,
     HIRES_EXECUTIVE,
     IC_FRENCH_SPANISH,
+    IC_LEADER,
     IC_MANAGER,
     IC_ORDER,
     LADDER,
@@ -70,7 +71,7 @@ def _role_parts(title: str) -> list[str]:
 
 def _level_of(text: str, french: bool) -> str | None:
     folded = fold(text)
-    folded = TECH_LEADER.sub(" lead ", NOT_LEVEL.sub(" ", folded))
+    folded = IC_LEADER.sub(" role ", TECH_LEADER.sub(" lead ", NOT_LEVEL.sub(" ", folded)))
     folded = GROUP_MANAGER.sub(" people manager ", folded)
     folded = IC_FRENCH_SPANISH.sub(" role ", IC_MANAGER.sub(" role ", folded))
     if french:

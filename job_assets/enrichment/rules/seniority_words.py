@@ -34,8 +34,10 @@ NOT_LEVEL = re.compile(
     r"| mid (?:market|size|sized) | lead (?:gen|generation) | all levels | mid senior"
     r"| associate (?:principal|partner) | thought leaders? | chief of staff ",
 )
-# A technical leader leads the work, not people: the "lead" level.
+# A technical leader leads the work, not people: the "lead" level. A product, program or project leader leads a
+# product or a project (as its manager does): no level.
 TECH_LEADER = re.compile(r" (?:tech|technical|technology) leaders? ")
+IC_LEADER = re.compile(r" (?:product|program|programme|project) leaders? ")
 # Most specific first: "Senior Director" is a director, "Senior Engineering Manager" a manager.
 LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -128,7 +130,7 @@ STATED_LEVEL_NAMES = {
 # The role manages people: "Lead and manage a team of Collection Executives", "5 direct reports", "Builds, hires,
 # and leads a high-performing team", "Lead and develop teams of 10+". Not "3+ years of managing a team" (a
 # requirement), "lead the team's design reviews" or "mentor junior engineers" (a senior engineer does those).
-_TEAM = r"(?:a|the|your|our)\s+(?:[\w-]+\s+){0,3}?teams?"
+_TEAM = r"(?:a|the|your|our)\s+(?:[\w-]+\s+){0,3}?teams?(?!['’\w])"
 MANAGES_PEOPLE = re.compile(
     r"\b(?:lead|leading)\s+and\s+manag(?:e|ing)\s+(?:a|the|your)\s+team\b"
     r"|\bmanag(?:e|ing)\s+(?:a|the|your)\s+team\s+of\b"
