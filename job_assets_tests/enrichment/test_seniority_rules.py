@@ -144,6 +144,8 @@ def test_an_internship_is_the_intern_level() -> None:
         # near-misses: a number that is no step
         ("Engineer, Web3", "unknown"),
         ("Product Manager, Tier 2 Support", "unknown"),
+        ("Analyst 1 Year Fixed Term", "unknown"),
+        ("Delivery Driver 2 Days a Week", "unknown"),
     ],
 )
 def test_ladder_steps(title: str, expected: str) -> None:

@@ -52,7 +52,12 @@ _ROLE_NOUNS = re.compile(
     r"|analista|desarrollador|ingeniero|becario|consultor|especialista|ceo|cto|cfo|coo|cro|cmo|cpo) ",
 )
 
-_LADDER_AFTER_ROLE = re.compile(_ROLE_NOUNS.pattern + LADDER_STEP + " ")
+# "Analyst 1 Year Contract", "Driver 2 Days a Week": a number with a unit after it is no step.
+_LADDER_AFTER_ROLE = re.compile(
+    _ROLE_NOUNS.pattern
+    + LADDER_STEP
+    + r" (?!(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|hrs?|x|shifts?) )"
+)
 
 
 def _role_parts(title: str) -> list[str]:
