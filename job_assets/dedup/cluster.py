@@ -2,7 +2,7 @@
 
 Plain union-find would let `Engineer` ~ `Engineer, Payments` and `Engineer` ~ `Engineer, Identity` put Payments
 and Identity in one job. Each cluster therefore carries what its guards need (its level, the distinct role
-word sets, the departments per source, the areas (`regions`), the requisition id per source (`requisitions`)) and a
+word sets, the departments per source, the areas per source (`regions`), the requisition id per source (`requisitions`)) and a
 union is refused when any member pair would be
 vetoed. Edges are
 applied strongest first (exact rules, then near pairs by score), so the best evidence wins a conflict.
@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from job_assets.dedup.regions import Area, areas_compatible
+from job_assets.dedup.regions import Area, areas_compatible, same_coverage
 from job_assets.dedup.requisitions import requisitions_compatible
 from job_assets.dedup.similarity import departments_compatible, roles_compatible
 
@@ -32,7 +32,7 @@ class _Cluster:
     level: str
     roles: set[frozenset[str]]
     departments: dict[str, set[str | None]]
-    areas: set[Area]
+    areas: dict[str, set[Area]]  # source -> the areas of its postings
     requisitions: dict[
         str, str
     ]  # source -> the requisition id its postings carry (postings without one: absent)
@@ -65,7 +65,7 @@ class GuardedUnionFind:
                 self.levels[root],
                 {frozenset(self.roles[root].split())},
                 {self.sources[root]: {self.departments[root]}},
-                {self.areas[root]} if self.areas is not None else set(),
+                {self.sources[root]: {self.areas[root]}} if self.areas is not None else {},
                 self._requisition(root),
             )
             self.clusters[root] = cluster
@@ -99,8 +99,14 @@ class GuardedUnionFind:
             if other and not all(departments_compatible(x, y) for x in depts for y in other):
                 return False
         # Region rule: openings in different countries or currencies are different jobs; a verbatim copy (same
-        # URL, or same title and text) only when on another continent or in another currency.
-        return all(areas_compatible(x, y, verbatim) for x in a.areas for y in b.areas)
+        # URL, or same title and text) only when on another continent or in another currency. Within one board,
+        # postings whose region sets differ are different openings (`regions.same_coverage`).
+        for source, areas in a.areas.items():
+            for other_source, other in b.areas.items():
+                fits = same_coverage if source == other_source else areas_compatible
+                if not all(fits(x, y, verbatim) for x in areas for y in other):
+                    return False
+        return True
 
     def union(self, a: int, b: int, verbatim: bool = False) -> bool:
         """Merge the clusters of `a` and `b` unless a guard forbids it; True when a merge happened.
@@ -117,7 +123,8 @@ class GuardedUnionFind:
         ca.roles |= cb.roles
         for source, depts in cb.departments.items():
             ca.departments.setdefault(source, set()).update(depts)
-        ca.areas |= cb.areas
+        for source, areas in cb.areas.items():
+            ca.areas.setdefault(source, set()).update(areas)
         ca.requisitions.update(cb.requisitions)
         del self.clusters[rb]
         return True

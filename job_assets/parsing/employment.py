@@ -61,8 +61,10 @@ EMPLOYMENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Words that name a type only as a label's value (an ATS field, "Tipo de contrato: Temporal"): in English prose
 # "regular" or "temporal" mean something else.
+# "Trainee" is no such word: a trainee programme is a salaried entry-level job (India's "Trainee", Germany's
+# "Trainee-Programm", the UK's "Graduate Trainee"), not an internship; it states a level (junior), not a type.
 LABEL_ONLY_WORDS: dict[str, tuple[str, ...]] = {
-    "intern": ("trainee", "practica"),
+    "intern": ("practica",),
     "temporary": ("temporal", "fixedterm", "eventual"),
     "full_time": ("regular", "salaried", "employee", "indefinida", "perm", "fte"),
 }

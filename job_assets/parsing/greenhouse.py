@@ -1,8 +1,8 @@
 """One Greenhouse Job Board API job (`/boards/{token}/jobs?content=true`) -> a parsed record.
 
 Greenhouse has no workplace or employment-type field. We accept two structural signals: a board's
-custom `metadata` field named like "Workplace Type" / "Employment Type", and a location list that
-only names remote places (`locations.workplace_from_location_names`). Never the description. Pay only from `pay_input_ranges` (present with pay_transparency=true).
+custom `metadata` field named like "Workplace Type" / "Employment Type", and a location list (else the list of
+offices the job is filed under) that only names remote places (`locations.workplace_from_location_names`). Never the description. Pay only from `pay_input_ranges` (present with pay_transparency=true).
 """
 
 from __future__ import annotations
@@ -26,14 +26,28 @@ _WORKPLACE_FIELD = re.compile(r"workplace|work type|location type|remote|work ar
 _HOURLY_MAX = 1_000  # a range whose top is under 1,000 units and names no period is an hourly wage
 
 
+def _office_names(payload: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+    for i, office in enumerate(dict_items(payload, "offices")):
+        names.extend(split_location_text(opt_str(office, "name", f"offices[{i}].")))
+    return dedupe_locations(names)
+
+
 def _locations(payload: dict[str, Any]) -> list[str]:
     """`location.name` split into its locations; the office names when the location is empty."""
     name = opt_str(opt_dict(payload, "location"), "name", "location.")
-    locations = split_location_text(name)
-    if not locations:
-        for i, office in enumerate(dict_items(payload, "offices")):
-            locations.extend(split_location_text(opt_str(office, "name", f"offices[{i}].")))
-    return dedupe_locations(locations)
+    return dedupe_locations(split_location_text(name)) or _office_names(payload)
+
+
+def _workplace(payload: dict[str, Any], locations: list[str]) -> str | None:
+    """The board's workplace field, else the places: the location names, else the offices the job is filed
+    under (a job shown in "Bangalore, India" but filed only under the office "Remote-India (PEO)" is remote)."""
+    workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
+    return (
+        workplace
+        or workplace_from_location_names(locations)
+        or workplace_from_location_names(_office_names(payload))
+    )
 
 
 def _department(payload: dict[str, Any]) -> str | None:
@@ -107,13 +121,12 @@ def _requisition_id(payload: dict[str, Any]) -> str | None:
 
 def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
     locations = _locations(payload)
-    workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
     fields = PostingFields(
         source_id=req_id(payload),
         title=req_str(payload, "title"),
         url=opt_str(payload, "absolute_url"),
         locations=locations,
-        workplace=workplace or workplace_from_location_names(locations),
+        workplace=_workplace(payload, locations),
         department=_department(payload),
         employment_type=vocab.employment_type(_metadata_value(payload, _EMPLOYMENT_FIELD)),
         description_text=html_to_text(opt_str(payload, "content")) or None,

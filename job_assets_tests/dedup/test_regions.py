@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from job_assets.dedup.regions import Place, area_of, areas_compatible, place_of
+from job_assets.dedup.regions import Place, area_of, areas_compatible, place_of, same_coverage
 from job_assets.dedup.similarity import MatchConfig
 from job_assets_tests.dedup.postings import company_base, description, posting
 from job_assets_tests.dedup.test_matching import clusters, same_job
@@ -162,3 +162,51 @@ def test_a_verbatim_copy_on_one_continent_is_one_requisition_but_not_a_rewritten
     assert not same_job(result, "greenhouse:be-lon", "greenhouse:be-na")
     assert not same_job(result, "greenhouse:be-ams", "greenhouse:be-na")
     assert not same_job(result, "greenhouse:pm-eu", "greenhouse:pm-na")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verbatim", "same"),
+    [
+        (["North America", "Europe"], ["Europe"], False, False),  # one covers a region the other does not
+        (["North America", "Europe"], ["Europe"], True, False),  # by continent too
+        (["Remote (US or Canada)"], ["Toronto, ON"], False, False),
+        (["London, UK", "Berlin, Germany"], ["London, UK"], False, False),
+        (["London, UK", "Berlin, Germany"], ["London, UK"], True, True),  # a verbatim copy: one continent
+        (["Europe"], ["Berlin, Germany"], False, False),  # a region and one country of it
+        (["New York, NY"], ["Chicago, IL", "Remote - US"], False, True),  # cities of one country
+        (["Bengaluru"], ["Pune, India"], False, True),
+        (["Remote"], ["London, UK", "Toronto, ON"], False, True),  # unknown vetoes nothing
+        (["Remote"], ["Remote"], False, True),
+    ],
+)
+def test_one_board_merges_only_postings_of_the_same_coverage(
+    a: list[str], b: list[str], verbatim: bool, same: bool
+) -> None:
+    assert same_coverage(area_of(a), area_of(b), verbatim) is same
+    assert same_coverage(area_of(b), area_of(a), verbatim) is same
+
+
+def test_one_title_posted_twice_on_one_board_for_different_regions_is_two_openings() -> None:
+    # The same text posted once for "North America" (with Europe as a second place) and once for Europe alone:
+    # the board holds two postings because the company means two; a mirror elsewhere listing only one of the
+    # places is still a copy of the posting it mirrors.
+    text = description("acme", "design", edit=" This role is open to candidates in North America or Europe.")
+    rows = [
+        *company_base(),
+        posting("ashby:dw-na", "Designer, Web & Brand", None, locations=["North America", "Europe"],
+                description_text=text),
+        posting("ashby:dw-eu", "Designer, Web & Brand", None, locations=["Europe"],
+                description_text=text + " Apply soon."),
+        posting("ashby:pm-1", "Product Manager", None, locations=["London, UK", "Manchester, UK"],
+                description_text=description("acme", "search")),
+        posting("ashby:pm-2", "Product Manager", None, locations=["Edinburgh, Scotland"],
+                description_text=description("acme", "search") + " Apply soon."),
+        posting("jobspy:dw-li", "Designer, Web & Brand", None, locations=["Europe"], description_text=text),
+        posting("greenhouse:be-multi", "Backend Engineer", "payments", locations=["London, UK", "Toronto, ON"]),
+        posting("jobspy:be-li", "Backend Engineer", "payments", locations=["Toronto, Ontario, Canada"]),
+    ]  # fmt: skip
+    result = clusters(rows)
+    assert not same_job(result, "ashby:dw-na", "ashby:dw-eu")
+    assert same_job(result, "ashby:pm-1", "ashby:pm-2")  # cities of one country on one board still merge
+    assert same_job(result, "greenhouse:be-multi", "jobspy:be-li")  # a mirror naming fewer places merges
+    assert same_job(result, "jobspy:dw-li", "ashby:dw-na") or same_job(result, "jobspy:dw-li", "ashby:dw-eu")

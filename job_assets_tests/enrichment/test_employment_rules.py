@@ -59,6 +59,11 @@ SPANISH = (
         ("FTC", "temporary"),
         ("Intern (Fixed Term)", "intern"),
         ("Volunteer", None),
+        # a trainee programme is an entry-level job, not an internship: the value states no type
+        ("Trainee", None),
+        ("Graduate Trainee", None),
+        ("Trainee Programme", None),
+        ("Práctica", "intern"),  # Spanish "práctica" is an internship
     ],
 )
 def test_ats_vocabularies(value: str, expected: str | None) -> None:
@@ -89,6 +94,8 @@ def test_ats_vocabularies(value: str, expected: str | None) -> None:
         ("CDI Specialist", None),  # English: clinical documentation
         ("Internal Audit Lead", None),
         ("Full Stack Engineer", None),
+        ("Trainee - Recruitment Coordinator", None),  # a level (junior), not a type
+        ("Management Trainee", None),
     ],
 )
 def test_titles(title: str, expected: str | None) -> None:

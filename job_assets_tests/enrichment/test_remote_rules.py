@@ -241,3 +241,46 @@ def test_words_that_look_like_hybrid_policy_but_are_not() -> None:
     assert prose("The Craft (The Hybrid Approach): you own the edit.") is None
     assert prose("This role is a hybrid of technical troubleshooting and customer education.") is None
     assert prose("Account Director (Inside/Outside Hybrid Sales)") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "hybrid" policy whose content is working from anywhere is a remote policy
+        (
+            "A Hybrid Work Policy that allows you to work from wherever you are (as long as there's an internet "
+            "connection)",
+            "remote",
+        ),
+        ("Our hybrid model lets you work from anywhere in Canada.", "remote"),
+        ("You can work from wherever you live in the US.", "remote"),
+        # near-misses: a hybrid policy with office days stays hybrid
+        ("Our hybrid work policy asks you to be in the office 2 days a week.", "hybrid"),
+        ("We have a hybrid work policy.", "hybrid"),
+    ],
+)
+def test_a_hybrid_named_policy_that_means_anywhere_is_remote(text: str, expected: str) -> None:
+    assert prose(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # home working as an option next to some regular office presence: hybrid
+        (
+            "This role is based in Mumbai. There will be some in person meetings, but still allows for flexibility "
+            "to work from home.",
+            "hybrid",
+        ),
+        ("You'll have the flexibility to work from home, with some in-office days for planning.", "hybrid"),
+        ("Regular office time with the team, and the option to work from home otherwise.", "hybrid"),
+        # near-misses: the option alone, or presence alone, states no share
+        ("We offer the flexibility to work from home when your child is sick.", None),
+        ("There will be some in person meetings with customers in your territory.", None),
+        ("Fully remote, with occasional in-person meetings.", "remote"),
+    ],
+)
+def test_home_working_as_an_option_beside_some_office_presence_is_hybrid(
+    text: str, expected: str | None
+) -> None:
+    assert prose(text) == expected

@@ -49,6 +49,8 @@ from .conftest import parsed_row
         ("Senior Staff Engineer", "staff"),  # one level, not alternatives
         ("Member of Technical Staff", "unknown"),
         ("Executive Assistant to the CEO", "unknown"),
+        ("Chief of Staff", "unknown"),  # neither the staff level nor an officer
+        ("Chief of Staff, Engineering", "unknown"),
         ("Account Director (Inside/Outside Hybrid Sales)", "unknown"),
         ("Customer Activation Manager | Enterprise", "unknown"),
         ("Social Media Manager", "unknown"),
@@ -124,3 +126,114 @@ def test_an_internship_is_the_intern_level() -> None:
         3, title="Deployment Strategist", employment_type="intern", description_text="Great team."
     )
     assert merge(row, extract_rules(row["title"], row["description_text"]), None)["seniority"] == "intern"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the step right after the role noun, with a speciality after it
+        ("Software Development Engineer III DevOps", "senior"),
+        ("Software Engineer II Backend", "mid"),
+        ("Data Analyst I Marketing", "junior"),
+        ("Site Reliability Engineer 3", "senior"),
+        # steps IV and V mean senior, staff or principal depending on the company's ladder: not stated
+        ("Security Engineer IV", "unknown"),
+        ("Software Engineer - 4", "unknown"),
+        ("Data Scientist V", "unknown"),
+        ("Engineer IV Platform", "unknown"),
+        # near-misses: a number that is no step
+        ("Engineer, Web3", "unknown"),
+        ("Product Manager, Tier 2 Support", "unknown"),
+        ("Analyst 1 Year Fixed Term", "unknown"),
+        ("Delivery Driver 2 Days a Week", "unknown"),
+    ],
+)
+def test_ladder_steps(title: str, expected: str) -> None:
+    assert seniority_from_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the head of a local unit manages its people; "Head of X" heads a function (a director)
+        ("Cluster Head Middle Mile - Bhubaneswar", "manager"),
+        ("Cluster Head ( Security & Investigation)", "manager"),
+        ("Store Head - Koramangala", "manager"),
+        ("Branch Head, Retail Banking", "manager"),
+        ("Head of Security", "director"),
+        ("Head Chef", "unknown"),  # a kitchen title, not a unit head
+        # a leader of people is a manager; a technical or thought leader is not
+        ("Account Executive Leader - Fraud", "manager"),
+        ("Team Leader, Customer Support", "manager"),
+        ("Sales Leader", "manager"),
+        ("Technical Leader, Payments", "senior"),
+        ("Technical Team Leader", "manager"),  # leads a team
+        ("Project Leader, Construction", "unknown"),  # leads a project, as a project manager does
+        ("Senior Product Leader", "senior"),
+        ("Thought Leadership Writer", "unknown"),
+        ("Thought Leader, AI", "unknown"),
+        # a group of product managers has a manager; a business development manager sells
+        ("Group Product Manager", "manager"),
+        ("Group Program Manager, Infrastructure", "manager"),
+        ("Product Manager", "unknown"),
+        ("Senior Product Manager", "senior"),
+        ("Senior Business Development Manager (SBDM)", "senior"),
+        ("Business Development Manager", "unknown"),
+        ("BD Manager - North", "unknown"),
+        ("Sales Manager", "manager"),
+    ],
+)
+def test_heads_leaders_and_group_managers(title: str, expected: str) -> None:
+    assert seniority_from_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Builds, hires, and leads a high-performing team aligned to revenue goals.", "manager"),
+        ("You will hire and manage a team of six analysts.", "manager"),
+        ("Hiring, leading and developing the accounting staff.", "manager"),
+        ("Lead and develop teams of 10+ across GL accounting and AP.", "manager"),
+        ("You will manage teams of three to five engineers.", "manager"),
+        ("Build and lead a small data team from scratch.", "manager"),
+        # near-misses: a requirement, team work, mentoring, leading a piece of work
+        ("3+ years of managing a revenue-driving team.", None),
+        ("You will lead the team's design reviews.", None),
+        ("Mentor junior engineers and help hire great people.", None),
+        ("You will help us hire and onboard customers.", None),
+        ("Lead teams of customers through onboarding workshops.", None),
+        ("Build and lead the team's testing strategy.", None),
+        ("Hire and lead our team's first offsite.", None),
+    ],
+)
+def test_people_management_in_the_description(text: str, expected: str | None) -> None:
+    assert seniority("Controller", text) == (expected or "unknown")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Head of Security",
+            "We are looking for an experienced and strategic Chief Information Security Officer "
+            "(CISO) to lead our security posture.",
+            "executive",
+        ),
+        ("Head of Finance", "We're hiring our first CFO to build the finance function.", "executive"),
+        ("Sales Leadership", "We are seeking a Vice President of Sales.", "executive"),
+        # near-misses: the officer is someone else, or the title states another level
+        (
+            "Head of Security",
+            "Reporting to our Chief Information Security Officer, you will lead the team.",
+            "director",
+        ),
+        ("Head of Finance", "We are looking for a leader to partner with the CFO.", "director"),
+        ("Security Engineer", "We are looking for an engineer who reports to the CISO.", "unknown"),
+        ("Senior Security Engineer", "We are looking for a CISO-minded engineer.", "senior"),
+        ("Security Engineer", "We are looking for a CISO-minded engineer.", "unknown"),
+        ("Chief of Staff", "We're hiring a CEO's right hand to run planning.", "unknown"),
+        ("Founding Engineer", "We're hiring a founding engineer to work alongside our CTO.", "unknown"),
+    ],
+)
+def test_a_hire_named_as_a_c_level_officer_is_an_executive(title: str, text: str, expected: str) -> None:
+    assert seniority(title, text) == expected

@@ -66,6 +66,29 @@ def test_offices_fill_in_for_an_empty_location_and_remote_only_means_remote() ->
     assert record["workplace"] == "remote"
 
 
+@pytest.mark.parametrize(
+    ("offices", "expected"),
+    [
+        (["Remote-India (PEO)"], "remote"),  # filed only under a remote office
+        (["Remote - US", "US-Remote"], "remote"),
+        (["Remote-India (PEO)", "Bangalore"], None),  # a mix says nothing
+        (["Remote-Friendly US (Travel Required)"], None),  # remote-friendly: partial
+        (["PhonePe Limited"], None),
+        ([], None),
+    ],
+)
+def test_offices_that_only_name_remote_places_mean_remote(offices: list[str], expected: str | None) -> None:
+    job = {
+        "id": 9,
+        "title": "Account Executive (India)",
+        "location": {"name": "Bangalore, India"},
+        "offices": [{"id": i, "name": name} for i, name in enumerate(offices)],
+    }
+    record = parse_greenhouse(job, ctx("greenhouse"))
+    assert record["locations"] == ["Bangalore, India"]  # the offices fill in for the places only when empty
+    assert record["workplace"] == expected
+
+
 def test_workplace_metadata_field_wins() -> None:
     job = {
         "id": 9,

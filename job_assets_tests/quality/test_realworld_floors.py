@@ -20,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 # Rates (right / labelled) per split, rounded down from what `benchmarks/quality.py` measured after the rule
-# fixes of issue 9 (278 postings, 31 companies; before them: remote 0.784, seniority 0.838, employment 0.838 all).
+# fixes of issue 9 (278 postings, 31 companies; before them: remote 0.784, seniority 0.838, employment 0.838 all;
+# after the first round: remote 0.986, seniority 0.957, pay exact 0.991, wrong merges 2).
 # Floors are per split: `all` mixes the splits, so a new, harder split (holdout2) would drag it below a floor
 # that dev and holdout still meet. holdout2 (107 postings, 16 companies gathered later, never used to tune rules)
 # holds the figures measured when it landed.
@@ -36,10 +37,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "holdout": {
         "title": 1.0,
         "locations": 1.0,
-        "remote": 0.967,
-        "pay_exact": 0.96,
-        "seniority": 0.87,
-        "employment_type": 0.989,
+        "remote": 1.0,
+        "pay_exact": 1.0,
+        "seniority": 1.0,
+        "employment_type": 1.0,
     },
     "holdout2": {
         "title": 1.0,
@@ -53,7 +54,7 @@ FLOORS: dict[str, dict[str, float]] = {
 # Counts that must not grow, per split; before the fixes (dev and holdout together): invented pay 9, wrong
 # merges 18.
 CEILINGS: dict[str, dict[str, int]] = {
-    "dev": {"pay_invented": 0, "wrong_merges": 2, "missed_merges": 0, "lost": 0},
+    "dev": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
     "holdout": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
     "holdout2": {"pay_invented": 0, "wrong_merges": 3, "missed_merges": 0, "lost": 0},
 }

@@ -39,7 +39,11 @@ NOT_POLICY_HYBRID = re.compile(
     r"|funding|rna|genome|energy|solar|power)\b"
     r"|\b(?:cloud|public|private|multi|commission|pay)[\s-]+hybrid\b"
     r"|\ba\s+hybrid\s+of\b|\bhybrid\s+(?:between|of)\b"
-    r"|\bhybrid\s+(?:role|position)\s+(?:that|which|combining|spanning|blending|bridging|across|between)\b",
+    r"|\bhybrid\s+(?:role|position)\s+(?:that|which|combining|spanning|blending|bridging|across|between)\b"
+    # a "Hybrid Work Policy that allows you to work from wherever you are" is a remote policy with another name
+    r"|\bhybrid(?=\s+(?:work(?:ing)?\s+|workplace\s+)?(?:policy|model|program|programme|approach|setup)\s+(?:(?:that|which)\s+)?"
+    r"(?:allows|lets|enables|gives)\s+(?:you|employees|everyone|team\s+members|our\s+(?:team|people))\s+"
+    r"(?:the\s+(?:freedom|flexibility|option)\s+)?(?:to\s+)?work\s+(?:from\s+)?(?:wherever|anywhere))",
     _I | re.MULTILINE,
 )
 NOT_POLICY_REMOTE = re.compile(
@@ -75,6 +79,13 @@ _LABEL = (
 _ROLE = r"(?:this|the)\s+(?:role|position|job|opportunity|opening)"
 
 _HYBRID_WORD = r"(?:hybrid(?:e|es|en|er)?|h[ií]brid[oa]s?)"
+# Home working as an option next to some regular office presence, in one sentence: "There will be some in person
+# meetings, but still allows for flexibility to work from home".
+_HOME_OPTION = r"(?:flexib\w+|option|freedom|choice)\s+(?:for\s+you\s+)?to\s+work\s+from\s+home\b"
+_SOME_PRESENCE = (
+    r"(?:some|regular|frequent)\s+(?:in[\s-]person|in[\s-]office|office|on[\s-]?site)\s+(?:meetings?|days?|time"
+    r"|presence|collaboration|work)\b"
+)
 
 HYBRID = re.compile(
     # the word in a construction about the work: "this role is hybrid", "hybrid working model", "Hybrid, 3 days"
@@ -96,6 +107,7 @@ HYBRID = re.compile(
     r"|\b(?:mix|blend|combination|split|balance)\s+(?:of\s+|your\s+time\s+)?(?:between\s+)?(?:remote|home|wfh)"
     r"(?:\s+work(?:ing)?)?\s+(?:and|&|/)\s+(?:in[\s-])?(?:office|on[\s-]?site|in[\s-]person)"
     r"|\bflexib\w+\s+(?:remote|home[\s-]?office|work\s+from\s+home)\s+(?:and|/)\s+office\b"
+    rf"|\b{_SOME_PRESENCE}[^.!?\n]{{0,80}}?\b{_HOME_OPTION}|\b{_HOME_OPTION}[^.!?\n]{{0,80}}?\b{_SOME_PRESENCE}"
     # French, German, Spanish: a stated share of home/office days
     r"|\bt[ée]l[ée]travail\s+(?:partiel|hybride|flexible|(?:jusqu['’][àa]\s+)?\d)"
     r"|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+t[ée]l[ée]travail|(?:par\s+semaine\s+)?(?:au\s+bureau|sur\s+site))"
@@ -158,6 +170,7 @@ REMOTE = re.compile(
     r"|\bremote\s+(?:role|position|job|opportunity)\b"
     r"|\b(?:you|candidates?)\s+(?:will|can|may)\s+(?:\w+\s+)?work\s+(?:fully\s+)?(?:remotely|from\s+home|from\s+anywhere)"
     r"|\bwork\s+(?:fully\s+)?remotely\s+(?:from|within|in|across|anywhere)\b|\bwork\s+from\s+anywhere\b"
+    r"|\bwork\s+from\s+wherever\s+(?:you|they)\s+(?:are|live|want|like|choose|please)\b"
     r"|\bremote\s+(?:within|from|across|anywhere)\b|\bremote\s+in\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bopen\s+to\s+remote\s+(?:candidates|applicants|work)\b|\beligible\s+for\s+(?:remote\s+work|telecommut\w+)"
     rf"|\b(?:{_LABEL}|locations?\s*:\s*)(?:fully\s+|100\s*%\s+)?remote\b|\bremote\s*:\s*(?:yes|100\s*%)"

@@ -7,8 +7,9 @@ qualifies the role ("Engineer (Senior)", "Site Reliability Engineer - 2", "Analy
 the most specific to the least: "Senior Director" is a director, "Senior Engineering Manager" a manager,
 "Principal Product Manager" a principal (a product manager manages a product, not people). Alternatives
 ("Senior / Staff") give the lower level. With no level in the title, a level the description states ("this is a
-mid-level role", "entry-level position") or people management ("lead and manage a team of ...") decides; with
-none, "unknown": "Associate", "Expert", "Mid-Senior" and "All Levels" state no single level.
+mid-level role", "entry-level position") or people management ("lead and manage a team of ...", "builds, hires and
+leads a team") decides; a description hiring a C-level officer makes an executive of a "Head of" title. With none,
+"unknown": "Associate", "Expert", "Mid-Senior", "All Levels" and ladder steps IV and V state no single level.
 """
 
 from __future__ import annotations
@@ -18,17 +19,22 @@ import re
 from job_assets.enrichment.rules.language import is_french
 from job_assets.enrichment.rules.seniority_words import (
     ALTERNATIVES,
+    GROUP_MANAGER,
+    HIRES_EXECUTIVE,
     IC_FRENCH_SPANISH,
+    IC_LEADER,
     IC_MANAGER,
     IC_ORDER,
     LADDER,
     LADDER_LEVELS,
+    LADDER_STEP,
     LEVELS,
     MANAGES_PEOPLE,
     NOT_LEVEL,
     QUALIFIER_WORDS,
     STATED_LEVEL,
     STATED_LEVEL_NAMES,
+    TECH_LEADER,
 )
 from job_assets.parsing.employment import fold
 
@@ -39,11 +45,18 @@ _ROLE_NOUNS = re.compile(
     r"|specialist|coordinator|associate|consultant|representative|rep|executive|officer|president|vp|intern"
     r"|internship|apprentice|administrator|admin|accountant|counsel|attorney|lawyer|recruiter|strategist|writer"
     r"|editor|researcher|technician|nurse|assistant|advisor|adviser|partner|owner|operator|agent|supervisor"
-    r"|programmer|tester|member|fellow|trainee|student|expert|evangelist|advocate|marketer|planner|buyer"
+    r"|programmer|tester|member|fellow|trainee|student|expert|evangelist|advocate|marketer|planner|buyer|head"
     r"|producer|chief|controller|auditor|economist|generalist|teacher|instructor|driver|mechanic|clerk|dispatcher"
     r"|caller|executive|ingenieur|developpeur|responsable|directeur|directrice|charge|chargee|stagiaire|leiter"
     r"|leiterin|entwickler|entwicklerin|berater|beraterin|referent|referentin|werkstudent|praktikant|jefe|gerente"
     r"|analista|desarrollador|ingeniero|becario|consultor|especialista|ceo|cto|cfo|coo|cro|cmo|cpo) ",
+)
+
+# "Analyst 1 Year Contract", "Driver 2 Days a Week": a number with a unit after it is no step.
+_LADDER_AFTER_ROLE = re.compile(
+    _ROLE_NOUNS.pattern
+    + LADDER_STEP
+    + r" (?!(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|hrs?|x|shifts?) )"
 )
 
 
@@ -63,7 +76,8 @@ def _role_parts(title: str) -> list[str]:
 
 def _level_of(text: str, french: bool) -> str | None:
     folded = fold(text)
-    folded = NOT_LEVEL.sub(" ", folded)
+    folded = IC_LEADER.sub(" role ", TECH_LEADER.sub(" lead ", NOT_LEVEL.sub(" ", folded)))
+    folded = GROUP_MANAGER.sub(" people manager ", folded)
     folded = IC_FRENCH_SPANISH.sub(" role ", IC_MANAGER.sub(" role ", folded))
     if french:
         folded = _FRENCH_STAGE.sub(" stagiaire ", folded)
@@ -86,8 +100,12 @@ def seniority_from_title(title: str | None, french: bool = False) -> str:
         return level
     for part in parts:
         ladder = LADDER.search(part)
-        if ladder:
-            return LADDER_LEVELS[ladder.group(1).upper()]
+        step = ladder.group(1) if ladder else None
+        if step is None:
+            after_role = _LADDER_AFTER_ROLE.search(fold(part))
+            step = after_role.group("step") if after_role else None
+        if step is not None:
+            return LADDER_LEVELS.get(step.upper(), "unknown")
     return "unknown"
 
 
@@ -104,8 +122,11 @@ def seniority_from_description(text: str | None) -> str | None:
 
 
 def seniority(title: str | None, description: str | None) -> str:
-    """The title's level, else the description's, else "unknown"."""
+    """The title's level, else the description's, else "unknown". One exception: a description that names the
+    hire a C-level officer makes an executive of a title without a level or with a "Head of" one."""
     level = seniority_from_title(title, french=is_french(title, description))
+    if level in ("unknown", "director") and description and HIRES_EXECUTIVE.search(description):
+        return "executive"
     if level != "unknown":
         return level
     return seniority_from_description(description) or "unknown"

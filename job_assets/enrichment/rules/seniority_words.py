@@ -14,23 +14,30 @@ IC_MANAGER = re.compile(
     r"|community|success|content|category|territory|channel|release|office|case|property|media|brand|marketing"
     r"|activation|relationship|relationships|campaign|campaigns|event|events|lifecycle|vendor|client|portfolio"
     r"|enablement|launch|solutions|implementation|onboarding|retention|ecosystem|alliances?|demand"
+    r"|business development|bd|new business"
     r"|produit|projet|programme|compte|comptes|grands comptes|producto|proyecto|cuenta|cuentas|programa)"
     r"(?: [a-z]+)? manager ",
 )
+# ... unless a group of them: a "Group Product Manager" leads product managers.
+GROUP_MANAGER = re.compile(r" group (?:product|program|programme|project) manager ")
 IC_FRENCH_SPANISH = re.compile(
     r" (?:responsable|gerente|jefe|jefa|chef) (?:de |d )?(?:produit|projet|projets|programme|compte|comptes|grands"
     r" comptes|producto|proyecto|proyectos|cuenta|cuentas|programa|clientele)",
 )
 # Titles whose level word names something else: "Account Director" is a sales title, "Member of Technical Staff"
-# a title for every engineer, "Executive Assistant to the CEO" supports one.
+# a title for every engineer, "Executive Assistant to the CEO" supports one, a "Chief of Staff" is no staff level.
 NOT_LEVEL = re.compile(
     r" (?:account|client) director | member of (?:the )?(?:technical )?staff | technical staff "
     r"| (?:assistant|reporting|support|chief of staff) to (?:the |our )?(?:[a-z]+ )?(?:ceo|cto|cfo|coo|cro|cmo|cpo"
     r"|founders?|president|vp|executive team|chief [a-z]+ officer)"
     r"| staff (?:accountant|nurse|writer|assistant|auditor|pharmacist|physician|attorney|photographer) "
     r"| mid (?:market|size|sized) | lead (?:gen|generation) | all levels | mid senior"
-    r"| associate (?:principal|partner) ",
+    r"| associate (?:principal|partner) | thought leaders? | chief of staff ",
 )
+# A technical leader leads the work, not people: the "lead" level. A product, program or project leader leads a
+# product or a project (as its manager does): no level.
+TECH_LEADER = re.compile(r" (?:tech|technical|technology) leaders? ")
+IC_LEADER = re.compile(r" (?:product|program|programme|project) leaders? ")
 # Most specific first: "Senior Director" is a director, "Senior Engineering Manager" a manager.
 LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -61,7 +68,9 @@ LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "manager",
         re.compile(
-            r" (?:manager|managers|mgr|supervisor|supervisora|teamleiter|teamleiterin|teamleitung"
+            r" (?:manager|managers|mgr|supervisor|supervisora|leader|teamleiter|teamleiterin|teamleitung"
+            # the head of a local unit ("Cluster Head", "Store Head"); "Head of X" is a director
+            r"|(?:cluster|team|shift|store|branch|site|hub|city|unit|section|depot|warehouse|outlet|plant|area) head"
             r"|gruppenleiter|gruppenleiterin|filialleiter|filialleiterin|responsable|gerente|jefe|jefa"
             r"|chef d equipe|chef de service|chef de rayon|encargado|encargada) "
         ),
@@ -82,10 +91,12 @@ IC_ORDER = ("intern", "junior", "mid", "senior", "staff", "principal")
 # "Senior / Staff Engineer", "Junior or Mid-level": alternatives, the lower is the level.
 ALTERNATIVES = re.compile(r"\S\s*(?:/|\bor\b|\bou\b|\boder\b|\bo\b)\s*\S", re.IGNORECASE)
 
-# Ladder level at the end of a title part: "Engineer II", "Analyst 3", "Engineer - 2".
+# Ladder level at the end of a title part ("Engineer II", "Analyst 3", "Engineer - 2") or right after the role noun
+# ("Software Development Engineer III DevOps"). Steps I-III read junior, mid, senior everywhere; what IV or V
+# mean differs from one company's ladder to the next (senior, staff, principal), so they state no level.
 LADDER = re.compile(r"(?:^|\s)(I{1,3}|IV|V|[1-5])\s*$")
 LADDER_LEVELS = {"I": "junior", "1": "junior", "II": "mid", "2": "mid", "III": "senior", "3": "senior"}
-LADDER_LEVELS |= {"IV": "staff", "4": "staff", "V": "principal", "5": "principal"}
+LADDER_STEP = r"(?P<step>i{1,3}|iv|v|[1-5])"
 
 # Words that make up a title part that only qualifies the role ("(Senior)", "- II", "(m/w/d)", "Summer 2025").
 QUALIFIER_WORDS = frozenset(
@@ -116,10 +127,29 @@ STATED_LEVEL_NAMES = {
     "entry": "junior", "junior": "junior", "mid": "mid", "intermediate": "mid", "senior": "senior",
     "staff": "staff", "principal": "principal", "executive": "executive", "director": "director", "early": "junior",
 }  # fmt: skip
-# The role manages people: "Lead and manage a team of Collection Executives", "5 direct reports".
+# The role manages people: "Lead and manage a team of Collection Executives", "5 direct reports", "Builds, hires,
+# and leads a high-performing team", "Lead and develop teams of 10+". Not "3+ years of managing a team" (a
+# requirement), "lead the team's design reviews" or "mentor junior engineers" (a senior engineer does those).
+_TEAM = r"(?:a|the|your|our)\s+(?:[\w-]+\s+){0,3}?teams?(?!['’\w])"
 MANAGES_PEOPLE = re.compile(
     r"\b(?:lead|leading)\s+and\s+manag(?:e|ing)\s+(?:a|the|your)\s+team\b"
     r"|\bmanag(?:e|ing)\s+(?:a|the|your)\s+team\s+of\b"
+    r"|\b(?:lead|leads|leading|manage|manages|managing)\s+(?:and\s+(?:develop|grow|coach|mentor)s?\s+)?teams?\s+of\s+"
+    r"(?:\d+|several|multiple|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\bhir(?:e|es|ing)\s*,?\s+(?:and\s+)?(?:lead|leads|leading|manage|manages|managing)\s+(?:and\s+\w+\s+)?"
+    rf"(?:{_TEAM}|(?:a|the|your)\s+(?:[\w-]+\s+){{0,2}}?(?:staff|organization|organisation|function))\b"
+    r"|\bbuild(?:s|ing)?\s*,?\s+(?:hire(?:s)?\s*,?\s+)?and\s+(?:lead|leads|leading|manage|manages|managing)\s+"
+    rf"{_TEAM}\b"
     r"|\b(?:\d+|several|multiple)\s+direct\s+reports\b|\bpeople\s+management\s+(?:responsibilit\w+|experience\s+required)",
+    re.IGNORECASE,
+)
+
+# The hire the description names is a C-level officer ("We are looking for an experienced and strategic Chief
+# Information Security Officer (CISO)"): an executive, whatever the title calls it ("Head of Security"). Not a
+# person the role reports to or works with ("reporting to our CTO", "partner with the CFO").
+HIRES_EXECUTIVE = re.compile(
+    r"\b(?:looking\s+for|hiring|seeking|searching\s+for|recruiting)\s+(?:an?|our)\s+(?:first\s+)?"
+    r"(?:(?!(?:who|with|to|for|that|reporting|report|work|partner|under)\b)[\w-]+\s+){0,4}?"
+    r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|c[etofimrs]o|ciso|vice\s+president|svp|evp)(?![\w'’-])",
     re.IGNORECASE,
 )
