@@ -199,7 +199,8 @@ def level(parsed: pl.DataFrame, latency: float, cap: int, repeats: int, rules_cp
     n = parsed.height
     texts = {row["posting_key"]: PostingText.from_row(row) for row in parsed.to_dicts()}
     runs: dict[str, list[float]] = {
-        k: [] for k in ("minimal", "server_cpu", "client", "client_cpu", "p50", "e2e", "e2e_cpu")
+        k: []
+        for k in ("minimal", "server_cpu", "client", "client_cpu", "p50", "connections", "e2e", "e2e_cpu")
     }
     peaks, entries, loads = [], [], [os.getloadavg()[0]]
     with llm_server(latency, cap) as url:
@@ -214,6 +215,7 @@ def level(parsed: pl.DataFrame, latency: float, cap: int, repeats: int, rules_cp
             after = server_stats(url)
             assert after["completions"] - before["completions"] == n
             runs["server_cpu"].append((after["cpu_s"] - before["cpu_s"]) / n * 1000)
+            runs["connections"].append(after["connections"] - before["connections"])
             runs["client"].append(n / wall)
             runs["client_cpu"].append(cpu / n * 1000)
             runs["p50"].append(statistics.median(latencies))
@@ -238,6 +240,7 @@ ROWS = (  # (label, key, format) of the side-by-side table
     ("LLM client (concurrency = level): ratio", "client", "{:.2f}"),
     ("  client CPU ms/request", "client_cpu", "{:.2f}"),
     ("  p50 latency s", "p50", "{:.3f}"),
+    ("  connections opened (keep-alive)", "connections", "{:.0f}"),
     ("enrich_postings, defaults: ratio", "e2e", "{:.2f}"),
     ("  CPU ms/request beyond the rules pass", "e2e_cpu", "{:.2f}"),
     ("  max requests in flight", "in_flight", "{}"),

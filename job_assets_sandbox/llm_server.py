@@ -1,11 +1,12 @@
-"""A loopback OpenAI-compatible LLM server for tests, demos and benchmarks: no model, real protocol.
+"""A loopback OpenAI-compatible LLM server for tests and demos: no model, real protocol, faults on demand.
 
 `GET /v1/models` and `POST /v1/chat/completions` with `response_format` (the OpenAI `json_schema` form and
 llama.cpp's `json_object` + `schema` form). Answers are derived deterministically from the posting in the
 prompt (by the rules extractor, by default) and then conformed to the requested schema, so every answer
 validates, like a server with constrained decoding. Faults are injected on demand: latency, a concurrency cap
 (requests beyond it wait, like a vLLM batch), HTTP errors with Retry-After, invalid JSON, answers that break the
-schema, truncation (finish_reason "length"), dropped connections. Counts calls and tokens.
+schema, truncation (finish_reason "length"), dropped connections. Counts calls and tokens. The protocol itself is
+`chat_protocol`; throughput benchmarks use `llm_server_async` (one event loop, no thread per connection).
 
     python -m job_assets_sandbox.llm_server --port 8001 --latency 0.2 --concurrency 32
 """

@@ -49,6 +49,7 @@ class AsyncServerStats:
     max_active: int = 0
     in_flight: int = 0  # chat requests received and not yet answered (queued beyond the cap included)
     peak_in_flight: int = 0
+    connections: int = 0  # TCP connections that sent a chat request: with keep-alive, about the concurrency
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -73,6 +74,7 @@ class AsyncLLMServer:
         self.host, self.port = host, port
         self.stats = AsyncServerStats()
         self._slots: asyncio.Semaphore | None = None
+        self._peers: set[Any] = set()
         self._runner: web.AppRunner | None = None
 
     @property
@@ -106,6 +108,10 @@ class AsyncLLMServer:
     async def _chat(self, request: web.Request) -> web.Response:
         stats = self.stats
         stats.calls += 1
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        if peer not in self._peers:
+            self._peers.add(peer)
+            stats.connections = len(self._peers)
         stats.in_flight += 1
         stats.peak_in_flight = max(stats.peak_in_flight, stats.in_flight)
         try:
