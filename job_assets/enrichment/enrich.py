@@ -60,10 +60,10 @@ def _rules(row: Mapping[str, Any]) -> ExtractedFields:
 async def _rules_between_requests(rows: list[dict[str, Any]]) -> list[ExtractedFields]:
     """The rules pass on the event loop, one posting per turn, while the LLM requests are in flight.
 
-    Not in a thread: the rules are pure-Python CPU work that holds the GIL, and every socket call of the event
-    loop releases it and then waits up to the switch interval (5 ms) to get it back, so with hundreds of
-    requests in flight a rules thread stretched each answer's turn-around (0.54 of the server's bound at 256
-    in flight, against 0.79 without the rules). On the loop, an answer waits at most one posting's rules.
+    Not in a thread: the rules are pure-Python CPU work (~2 ms a posting) that holds the GIL, and every socket
+    call of the event loop releases it and then waits up to the switch interval (5 ms) to get it back, so with
+    hundreds of requests in flight a rules thread stretches every answer's turn-around. On the loop, an answer
+    waits at most one posting's rules, and a bug in the rules stops the requests at once instead of after them.
     """
     out = []
     for row in rows:
