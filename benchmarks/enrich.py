@@ -1,13 +1,30 @@
 """LLM enrichment throughput against a stand-in for a vLLM server's batch, and the cost of a cached re-run.
 
-The loopback LLM server runs in its own process with a fixed latency per answer and a cap on answers in progress
-(requests beyond it queue, like a full vLLM batch), so its bound is `cap / latency` postings/s. For each level
-(64, 128, 256 in flight by default) a server with that cap is started and the client runs `enrich_postings` at the
-same concurrency over `waves x level` postings: the printed ratio is the client's rate over the server's bound,
-and `client CPU ms/req` is this process's CPU time (user + system) per request, minus what the rules backend alone
-costs for the same postings (the rules pass runs in both). The server answers a fixed valid JSON object, so its
-own CPU stays small next to the client's. Then a fully cached re-run (DuckDB lookup + enrichment with every answer
-cached) is timed next to the rules-only backend.
+The stand-in (`job_assets_sandbox.llm_server.FakeLLMServer`: the real chat-completions protocol with
+`response_format` json_schema, a fixed valid answer) runs in its own process with a fixed latency per answer and
+a cap on answers in progress (requests beyond it queue, like a full vLLM batch), so its bound is `cap / latency`
+postings/s. For each level (64, 128, 256 in flight by default) a server with that cap is started, and
+`waves x level` postings go through three clients in turn, each repetition:
+
+- minimal client: raw keep-alive sockets sending one prebuilt request (~0.1 ms of CPU each): what the server
+  gives a client that costs nothing, i.e. how close to the bound this machine lets any client get;
+- LLM client: `LLMExtractor.extract_many` at concurrency = level (prompts, lean transport, validation);
+- end to end: `enrich_postings` with the documented defaults (`LLMSettings(url, model)`: concurrency 256), the
+  path `job-assets run` takes with an LLM URL and no flags; its CPU is shown minus the rules backend's for the
+  same postings (the rules pass runs in both).
+
+Ratios are postings/s over the bound; CPU figures are per request, the client's from this process's
+user + system time, the server's from its own process. Medians over the repetitions, then side by side per level.
+The machine is shared: the 1-minute load average is printed per level; read the minimal client's ratio as the
+ceiling the load left. Then a fully cached re-run (DuckDB lookup + enrichment, no LLM call) is timed next to the
+rules-only backend.
+
+Why this stand-in: it serves each connection from its own thread, and under the load of a shared 2-core machine
+that got it more CPU than one event loop did (an aiohttp server measured 0.80 of the bound for the LLM client at
+256 in flight where this one gave 0.84-0.88, under a load average of 15). It listens with a backlog of 2048
+(below), as uvicorn does. Its `http.server` base sends headers and body in two writes without TCP_NODELAY, so a
+response can wait ~40 ms for a delayed ACK; at 1 s of latency TCP acknowledges at once after the idle second
+(p50 1.021 s with Nagle, 1.017 s without, at 256 in flight), so it does not bend these figures.
 
     uv run python benchmarks/enrich.py
     uv run python benchmarks/enrich.py --levels 64 128 256 --latency 1.0 --waves 6 --repeats 3
@@ -114,7 +131,7 @@ def serve(latency: float, cap: int) -> None:
     loopback._HTTPServer.request_queue_size = 2048
     server = FakeLLMServer(latency_s=latency, concurrency=cap, answer=lambda _: FIXED_ANSWER)
     server.start()
-    print(f"fake LLM server at {server.base_url} (model fake-llm)", flush=True)
+    print(f"fake LLM server at {server.base_url} (model fake-llm)", flush=True)  # the URL is the 5th word
     threading.Event().wait()
 
 
@@ -144,6 +161,42 @@ def timed(parsed: pl.DataFrame, cached: dict[str, Any], config: LLMConfig | None
     return time.perf_counter() - started, time.process_time() - cpu, result
 
 
+async def _minimal_client(url: str, request: bytes, connections: int, count: int) -> float:
+    """Wall seconds for `count` answers over `connections` keep-alive sockets, each sending the prebuilt
+    `request` again as soon as the answer is read: a client with next to no cost, to measure the server alone."""
+    host, port = url.removeprefix("http://").split("/", 1)[0].split(":")
+    left = count
+
+    async def connection() -> None:
+        nonlocal left
+        reader, writer = await asyncio.open_connection(host, int(port))
+        while left > 0:
+            left -= 1
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            status, length = int(head.split(b" ", 2)[1]), head.lower().split(b"content-length:", 1)[1]
+            await reader.readexactly(int(length.split(b"\r\n", 1)[0]))
+            if status != 200:
+                raise RuntimeError(f"the server answered HTTP {status}")
+        writer.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(connection() for _ in range(min(connections, count))))
+    return time.perf_counter() - started
+
+
+def raw_request(url: str, config: LLMConfig, posting: PostingText) -> bytes:
+    """One real chat request (the LLM client's own body for `posting`) as bytes on the wire."""
+    llm = LLMExtractor(config)
+    body = llm._transports[False].body(llm.prompt(posting).messages, config.max_tokens, "json_schema")
+    address = url.removeprefix("http://").split("/", 1)[0]
+    head = (
+        f"POST /v1/chat/completions HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n"
+        f"Authorization: Bearer {config.api_key}\r\nContent-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
 async def _client_only(config: LLMConfig, texts: dict[str, PostingText]) -> tuple[float, float, list[float]]:
     """The LLM client alone (no rules pass, no frame): (wall s, CPU s, latencies)."""
     async with LLMExtractor(config) as llm:
@@ -155,38 +208,57 @@ async def _client_only(config: LLMConfig, texts: dict[str, PostingText]) -> tupl
 
 
 def level(parsed: pl.DataFrame, latency: float, cap: int, repeats: int, rules_cpu: float) -> dict[str, Any]:
-    """Client at concurrency `cap` against a server capped at `cap`: medians over `repeats`."""
+    """The three clients against a server capped at `cap`: medians over `repeats`."""
     n = parsed.height
     texts = {row["posting_key"]: PostingText.from_row(row) for row in parsed.to_dicts()}
-    rates, cpus, peaks, entries, alone, alone_cpu, p50s = [], [], [], [], [], [], []
+    runs: dict[str, list[float]] = {
+        k: []
+        for k in ("minimal", "server_cpu", "client", "client_cpu", "p50", "connections", "e2e", "e2e_cpu")
+    }
+    peaks, entries, loads = [], [], [os.getloadavg()[0]]
     with llm_server(latency, cap) as url:
         config = LLMSettings(url=url, model="fake-llm", concurrency=cap, timeout_s=60).config()
+        defaults = LLMSettings(url=url, model="fake-llm").config()  # the documented default path
+        assert config is not None and defaults is not None
+        request = raw_request(url, config, next(iter(texts.values())))
         for _ in range(repeats):
-            wall, cpu, latencies = asyncio.run(_client_only(config, texts))
-            alone.append(n / wall)
-            alone_cpu.append(cpu / n * 1000)
-            p50s.append(statistics.median(latencies))
+            runs["minimal"].append(n / asyncio.run(_minimal_client(url, request, cap, n)))
             before = server_stats(url)
-            elapsed, cpu, result = timed(parsed, {}, config)
+            wall, cpu, latencies = asyncio.run(_client_only(config, texts))
             after = server_stats(url)
-            assert result.stats.failures == {}, list(result.stats.failures.items())[:3]
             assert after["completions"] - before["completions"] == n
-            rates.append(n / elapsed)
-            cpus.append((cpu - rules_cpu) / n * 1000)
-            peaks.append(getattr(result.stats, "max_in_flight", after["max_active"]))
+            runs["server_cpu"].append((after["cpu_s"] - before["cpu_s"]) / n * 1000)
+            runs["connections"].append(after["connections"] - before["connections"])
+            runs["client"].append(n / wall)
+            runs["client_cpu"].append(cpu / n * 1000)
+            runs["p50"].append(statistics.median(latencies))
+            elapsed, cpu, result = timed(parsed, {}, defaults)
+            assert result.stats.failures == {}, list(result.stats.failures.items())[:3]
+            runs["e2e"].append(n / elapsed)
+            runs["e2e_cpu"].append((cpu - rules_cpu) / n * 1000)
+            peaks.append(result.stats.max_in_flight)
             entries = result.new_cache_entries
+            loads.append(os.getloadavg()[0])
     bound = cap / latency
-    return {
-        "bound": bound,
-        "alone": statistics.median(alone) / bound,
-        "alone_cpu": statistics.median(alone_cpu),
-        "p50": statistics.median(p50s),
-        "rate": statistics.median(rates),
-        "ratio": statistics.median(rates) / bound,
-        "cpu_ms": statistics.median(cpus),
-        "in_flight": max(peaks),
-        "entries": entries,
-    }
+    medians = {k: statistics.median(v) for k, v in runs.items()}
+    for k in ("minimal", "client", "e2e"):
+        medians[k] /= bound
+    return medians | {"bound": bound, "in_flight": max(peaks), "entries": entries, "load": max(loads)}
+
+
+ROWS = (  # (label, key, format) of the side-by-side table
+    ("bound (cap / latency), postings/s", "bound", "{:.0f}"),
+    ("minimal client: ratio of the bound", "minimal", "{:.2f}"),
+    ("  server CPU ms/request", "server_cpu", "{:.2f}"),
+    ("LLM client (concurrency = level): ratio", "client", "{:.2f}"),
+    ("  client CPU ms/request", "client_cpu", "{:.2f}"),
+    ("  p50 latency s", "p50", "{:.3f}"),
+    ("  connections opened (keep-alive)", "connections", "{:.0f}"),
+    ("enrich_postings, defaults: ratio", "e2e", "{:.2f}"),
+    ("  CPU ms/request beyond the rules pass", "e2e_cpu", "{:.2f}"),
+    ("  max requests in flight", "in_flight", "{}"),
+    ("1-min load average (max while measuring)", "load", "{:.1f}"),
+)
 
 
 def main() -> None:
@@ -202,27 +274,20 @@ def main() -> None:
         serve(args.latency, args.cap)
         return
 
-    print(f"server: {args.latency:g} s per answer, cap = level; postings = {args.waves} x level")
     print(
-        "client alone = LLMExtractor.extract_many; end to end = enrich_postings (rules pass and frame included,"
-    )
-    print("its CPU minus the rules backend's); ratio = postings/s over the bound (cap / latency)")
-    print(
-        f"{'in flight':>9} {'postings':>8} {'bound/s':>8} | {'alone ratio':>11} {'CPU ms/req':>10} {'p50 s':>6} | "
-        f"{'end-to-end/s':>12} {'ratio':>6} {'CPU ms/req':>10} {'max in flight':>13}"
+        f"server: {args.latency:g} s per answer, cap = level, own process; postings = {args.waves} x level; "
+        f"medians of {args.repeats}; {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f}",
+        flush=True,
     )
     results = []
     for cap in args.levels:
         parsed = postings(args.waves * cap)
         rules_cpu = statistics.median(timed(parsed, {}, None)[1] for _ in range(args.repeats))
-        r = level(parsed, args.latency, cap, args.repeats, rules_cpu)
-        results.append(r)
-        print(
-            f"{cap:>9} {parsed.height:>8} {r['bound']:>8.1f} | {r['alone']:>11.2f} {r['alone_cpu']:>10.2f} "
-            f"{r['p50']:>6.3f} | {r['rate']:>12.1f} {r['ratio']:>6.2f} {r['cpu_ms']:>10.2f} {r['in_flight']:>13}",
-            flush=True,
-        )
-    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        results.append(level(parsed, args.latency, cap, args.repeats, rules_cpu))
+        print(f"  {cap} in flight measured", flush=True)
+    print(f"{'in flight':<42}" + "".join(f"{cap:>8}" for cap in args.levels))
+    for label, key, form in ROWS:
+        print(f"{label:<42}" + "".join(f"{form.format(r[key]):>8}" for r in results))
 
     parsed = postings(args.waves * args.levels[0])
     with llm_server(args.latency, args.levels[0]) as url, tempfile.TemporaryDirectory() as tmp:
@@ -245,7 +310,6 @@ def main() -> None:
         f"cached re-run (DuckDB lookup + enrich): {statistics.median(cached_s):.3f} s for {parsed.height} postings, "
         f"{max(calls)} LLM calls; rules-only backend: {statistics.median(rules_s):.3f} s"
     )
-    print(f"medians of {args.repeats} repeats")
 
 
 if __name__ == "__main__":

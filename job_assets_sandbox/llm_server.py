@@ -16,6 +16,7 @@ import argparse
 import dataclasses
 import json
 import math
+import socket
 import threading
 import time
 from collections import deque
@@ -105,6 +106,7 @@ class ServerStats:
     completion_tokens: int = 0
     active: int = 0  # answers being produced now (inside the concurrency cap)
     max_active: int = 0
+    connections: int = 0  # TCP connections accepted: with keep-alive, about the client's concurrency
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,12 @@ class FakeLLMServer(LoopbackServer):
             self.bodies.clear()
         self.reset_log()
 
+    def _track(self, conn: socket.socket, *, add: bool) -> None:
+        super()._track(conn, add=add)
+        if add:
+            with self._stats_lock:
+                self.stats.connections += 1
+
     def _content_fault(self, user_message: str) -> ContentFault | None:
         with self._stats_lock:
             for marker, fault in self._sticky:
@@ -215,8 +223,11 @@ class FakeLLMServer(LoopbackServer):
     def _stats(self, _: Request) -> Response:
         with self._stats_lock:
             counters = dataclasses.asdict(self.stats)
+        process = {"cpu_s": time.process_time()}  # this process's CPU: a benchmark tells server from client
         return Response.json(
-            counters | {"chat_requests": self.chat_requests(), "peak_in_flight": self.peak_in_flight}
+            counters
+            | process
+            | {"chat_requests": self.chat_requests(), "peak_in_flight": self.peak_in_flight}
         )
 
     def _chat(self, request: Request) -> Response:

@@ -75,6 +75,40 @@ def test_prompt_prefix_is_byte_identical_across_postings(llm_server: FakeLLMServ
     assert len({body["messages"][1]["content"] for body in llm_server.bodies}) == 6
 
 
+def test_postings_that_share_a_prefix_go_out_together(llm_server: FakeLLMServer) -> None:
+    """vLLM keeps a prefix's KV blocks while requests sharing it are in flight: the postings of one role (same
+    header after the shared system prompt) reach the server one after another, not interleaved as stored."""
+    parsed = parsed_frame(12)  # four titles, interleaved 0 1 2 3 0 1 2 3 ...
+    run(parsed, fast_config(llm_server, concurrency=1))
+    headers = [body["messages"][-1]["content"].split("\nDescription:\n")[0] for body in llm_server.bodies]
+    assert len(headers) == 12
+    runs = [header for i, header in enumerate(headers) if i == 0 or header != headers[i - 1]]
+    assert len(runs) == len(set(runs)) == 4
+
+
+def test_a_bug_in_the_rules_pass_surfaces_and_leaves_no_request_behind(
+    llm_server: FakeLLMServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules pass shares the event loop with the requests: its error is raised, the requests cancelled."""
+    from job_assets.enrichment import enrich
+
+    calls = 0
+
+    def broken(row: dict[str, Any]) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise RuntimeError("a rules bug")
+        return original(row)
+
+    original = enrich._rules
+    monkeypatch.setattr(enrich, "_rules", broken)
+    with FakeLLMServer(latency_s=30) as server, pytest.raises(RuntimeError, match="a rules bug"):
+        started = time.perf_counter()
+        run(parsed_frame(8), fast_config(server, timeout_s=60.0))
+    assert time.perf_counter() - started < 10  # not after the 30 s answers: they were cancelled
+
+
 @pytest.mark.parametrize("status", [429, 503, 500, 502])
 def test_transient_errors_are_retried(llm_server: FakeLLMServer, status: int) -> None:
     llm_server.fail_next(3, status=status, retry_after=0 if status == 429 else None)

@@ -26,9 +26,9 @@ POSTING = PostingText(
 )
 
 
-def chat(server: FakeLLMServer, **overrides: Any) -> httpx.Response:
-    body = {
-        "model": server.model,
+def chat_body(model: str) -> dict[str, Any]:
+    return {
+        "model": model,
         "messages": build_prompt(POSTING, context_tokens=4096, answer_tokens=512).messages,
         "temperature": 0,
         "max_tokens": 512,
@@ -37,7 +37,11 @@ def chat(server: FakeLLMServer, **overrides: Any) -> httpx.Response:
             "json_schema": {"name": "x", "schema": EXTRACTION_JSON_SCHEMA},
         },
     }
-    return httpx.post(f"{server.base_url}/chat/completions", json=body | overrides, timeout=10)
+
+
+def chat(server: FakeLLMServer, **overrides: Any) -> httpx.Response:
+    body = chat_body(server.model) | overrides
+    return httpx.post(f"{server.base_url}/chat/completions", json=body, timeout=10)
 
 
 def test_models_through_the_openai_client() -> None:
@@ -164,3 +168,17 @@ def test_stop_is_prompt_while_an_answer_is_pending() -> None:
     server.stop()
     thread.join(timeout=10)
     assert time.perf_counter() - started < 5 and not thread.is_alive()
+
+
+def test_stats_count_keep_alive_connections_and_the_servers_cpu() -> None:
+    """A benchmark in another process reads these: one pooled connection for many requests, and the CPU spent."""
+    body = chat_body("fake-llm")
+    with FakeLLMServer() as server, httpx.Client(timeout=10) as client:
+        stats_url = server.base_url.removesuffix("/v1") + "/stats"
+        before = client.get(stats_url).json()
+        for _ in range(3):
+            assert client.post(f"{server.base_url}/chat/completions", json=body).status_code == 200
+        after = client.get(stats_url).json()
+    assert after["completions"] - before["completions"] == 3
+    assert after["connections"] == 1  # keep-alive: the pooled client never opened a second one
+    assert after["cpu_s"] > 0
