@@ -132,7 +132,9 @@ def test_hang_outlasts_client_timeout_and_shutdown_is_prompt() -> None:
 
 
 def test_latency_and_peak_concurrency() -> None:
-    with EchoServer(latency=0.15) as server:
+    # One second each: long enough that four threads started at once overlap even on a loaded machine;
+    # served one after another they would take four.
+    with EchoServer(latency=1.0) as server:
         started = time.monotonic()
         threads = [threading.Thread(target=httpx.get, args=(f"{server.url}/items/{i}",)) for i in range(4)]
         for t in threads:
@@ -142,12 +144,12 @@ def test_latency_and_peak_concurrency() -> None:
         elapsed = time.monotonic() - started
         assert server.count(r"/items/", status=200) == 4
         assert server.peak_in_flight == 4  # all four were in the server at once
-        assert 0.15 <= elapsed < 0.6  # served concurrently, each delayed
-        assert all(r.duration is not None and r.duration >= 0.15 for r in server.requests)
+        assert 1.0 <= elapsed < 4.0  # served concurrently, each delayed
+        assert all(r.duration is not None and r.duration >= 1.0 for r in server.requests)
         server.latency = 0
         server.reset_log()
         httpx.get(f"{server.url}/items/z")
-        assert server.requests[0].duration < 0.15 and server.peak_in_flight == 1
+        assert server.requests[0].duration < 1.0 and server.peak_in_flight == 1
 
 
 def test_keep_alive_connections_do_not_block_shutdown() -> None:
