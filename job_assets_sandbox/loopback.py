@@ -44,6 +44,7 @@ class _HTTPServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real APIs (and connection pools) expect
+    disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
     server_version = "job-assets-sandbox/1"
     server: _HTTPServer
 
@@ -313,23 +314,31 @@ class LoopbackServer:
             self._peak_in_flight = max(self._peak_in_flight, self._in_flight)
             self._changed.notify_all()
         try:
-            record.status, record.fault = self._answer(h, request)
+            self._answer(h, request, record)
         finally:
-            with self._changed:
-                self._in_flight -= 1
-                record.duration = time.monotonic() - record.arrived
-                self._changed.notify_all()
+            self._settle(record, record.status, record.fault)
 
-    def _answer(self, h: _Handler, request: Request) -> tuple[int | None, FaultKind | None]:
+    def _settle(self, record: RequestRecord, status: int | None, fault: FaultKind | None) -> None:
+        """Close the request's log entry once (a second call is a no-op)."""
+        with self._changed:
+            if record.duration is not None:
+                return
+            record.status, record.fault = status, fault
+            self._in_flight -= 1
+            record.duration = time.monotonic() - record.arrived
+            self._changed.notify_all()
+
+    def _answer(self, h: _Handler, request: Request, record: RequestRecord) -> None:
         if self.latency > 0 and self._closing.wait(self.latency):
             h.close_connection = True
-            return None, None
+            return
         rule = self._take_fault(request.method, request.path)
         if rule is not None and rule.kind in ("hang", "drop"):
             if rule.kind == "hang":
                 self._closing.wait(rule.seconds)
             h.close_connection = True
-            return None, rule.kind
+            record.fault = rule.kind
+            return
         if rule is not None:
             default = json.dumps({"error": HTTPStatus(rule.status).phrase}).encode()
             response = Response(
@@ -344,8 +353,13 @@ class LoopbackServer:
                     "%s: handler failed for %s %s", type(self).__name__, request.method, request.path
                 )
                 response = Response.json({"error": "internal server error", "detail": repr(error)}, 500)
-        sent = self._write(h, response, head=request.method == "HEAD")
-        return (response.status if sent else None), (rule.kind if rule is not None else None)
+        fault = rule.kind if rule is not None else None
+        # Logged before the answer leaves: a client that has read it must find it in the log.
+        self._settle(record, response.status, fault)
+        if not self._write(h, response, head=request.method == "HEAD"):
+            with self._changed:
+                record.status = None  # the client never got it
+                self._changed.notify_all()
 
     def _write(self, h: _Handler, response: Response, *, head: bool) -> bool:
         try:
