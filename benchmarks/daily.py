@@ -107,6 +107,7 @@ def wait_until(check: Any, timeout: float, what: str, log: Path, interval: float
 def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     import dagster as dg
 
+    from job_assets.automation import dagster_env
     from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
     from job_assets.automation.partitions import sync_partitions
     from job_assets.cli.instance import set_pool_limits
@@ -140,11 +141,11 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 "DAGSTER_HOME": str(home),
                 "JOB_ASSETS_DB": str(tmp / "jobs.duckdb"),
                 "JOB_ASSETS_COMPANIES": str(registry),
-                "JOB_ASSETS_LLM_URL": llm_url,
-                "JOB_ASSETS_LLM_MODEL": "fake-llm",
+                **({} if args.rules else {"JOB_ASSETS_LLM_URL": llm_url, "JOB_ASSETS_LLM_MODEL": "fake-llm"}),
                 "JOB_ASSETS_SCHEDULE_CRON": f"{tick.minute} {tick.hour} * * *",
                 "JOB_ASSETS_SCHEDULE_TIMEZONE": "UTC",
             }
+            dagster_env.apply(env)  # the switches `job-assets` and docker-compose give Dagster
             env.pop("JOB_ASSETS_SCRAPE_BATCH", None)  # the default: chosen from the registry size
             daemon = [
                 str(Path(sys.executable).parent / "dagster-daemon"),
@@ -191,7 +192,7 @@ def summarise(
 
     order = instance.get_dynamic_partitions("company")
     position = {key: i for i, key in enumerate(order)}
-    overhead = 0.0
+    overhead = queued = 0.0
     gpu_partitions, scrape_runs = [], 0
     for record in runs:
         run = record.dagster_run
@@ -204,6 +205,11 @@ def summarise(
         )
         overhead += (record.end_time - record.start_time) - steps  # the run's own process, planning, events
         overhead += record.start_time - record.create_timestamp.timestamp()  # queue and launch
+        dequeued = instance.get_records_for_run(
+            run.run_id, of_type=dg.DagsterEventType.RUN_DEQUEUED, limit=1
+        ).records
+        if dequeued:  # time QUEUED behind other runs (a run limit or the GPU tag), not Dagster's own cost
+            queued += dequeued[0].timestamp - record.create_timestamp.timestamp()
         if run.tags.get(gpu_key) == gpu_value:
             start, end = (
                 run.tags.get("dagster/asset_partition_range_start"),
@@ -220,6 +226,8 @@ def summarise(
         "companies": n,
         "wall_s": round(finished - tick.timestamp(), 1),
         "overhead_per_company_s": round(overhead / n, 3),
+        "of_which_queued_per_company_s": round(queued / n, 3),
+        "overhead_excl_queue_per_company_s": round((overhead - queued) / n, 3),
         "runs": len(runs),
         "scrape_runs": scrape_runs,
         "gpu_runs": len(gpu_partitions),
@@ -228,6 +236,7 @@ def summarise(
         "llm_max_in_flight_client": client_in_flight,
         "llm_completions": stats.get("completions"),
         "peak_rss_mb": round(peak / 2**20),
+        "load_avg_1m_at_end": round(os.getloadavg()[0], 1),
     }
 
 
@@ -243,15 +252,23 @@ def main() -> int:
         "--llm-cap", type=int, default=512, help="LLM answers in progress at once (the batch)"
     )
     parser.add_argument("--postgres", action="store_true", help="run storage in a throwaway PostgreSQL")
+    parser.add_argument(
+        "--rules", action="store_true", help="no LLM URL: enrichment by the offline rules extractor"
+    )
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument(
         "--tick-wait", type=float, default=150, help="seconds at least before the schedule's tick"
     )
     args = parser.parse_args()
     storage = "PostgreSQL" if args.postgres else "SQLite"
+    llm = (
+        "rules backend (no LLM)"
+        if args.rules
+        else f"LLM {args.llm_latency:g} s per answer, {args.llm_cap} at once"
+    )
     print(
-        f"{args.postings} postings per company, boards {args.latency_ms:g} ms; LLM {args.llm_latency:g} s per "
-        f"answer, {args.llm_cap} at once; {storage} run storage",
+        f"{args.postings} postings per company, boards {args.latency_ms:g} ms; {llm}; {storage} run storage; "
+        f"load average {os.getloadavg()[0]:.1f} at start",
         flush=True,
     )
     for n in args.sizes:

@@ -69,6 +69,14 @@ def test_compose_services_health_and_order(compose: dict) -> None:
     assert f"set {GPU_POOL} 1" in init, "the init service must set the pool the enrichment asset uses"
 
 
+def test_compose_gives_every_dagster_process_the_big_registry_switches(compose: dict) -> None:
+    from job_assets.automation.dagster_env import DAGSTER_ENV
+
+    for name in ("user_code", "webserver", "daemon"):  # run creation and run workers
+        environment = compose["services"][name]["environment"]
+        assert {k: str(environment.get(k)) for k in DAGSTER_ENV} == DAGSTER_ENV, name
+
+
 def test_vllm_only_in_the_gpu_profile(compose: dict) -> None:
     vllm = compose["services"]["vllm"]
     assert vllm["profiles"] == ["gpu"]
