@@ -27,7 +27,10 @@ def test_a_range_run_is_planned_with_one_event_per_asset_not_one_per_partition(m
         instance.add_dynamic_partitions(company_partitions.name, keys)
         result = defs.resolve_job_def("rows_job").execute_in_process(
             instance=instance,
-            tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
+            tags={
+                "dagster/asset_partition_range_start": keys[0],
+                "dagster/asset_partition_range_end": keys[-1],
+            },
         )
         assert result.success
         planned = instance.get_records_for_run(
