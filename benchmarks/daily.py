@@ -1,17 +1,20 @@
 """The daily path end to end through the real `dagster-daemon`: schedule tick -> scrape -> parse -> enrich -> jobs.
 
 For each N: N synthetic companies (M postings each) on the loopback ATS boards with latency, the stand-in LLM
-server with a latency and a concurrency cap (like a vLLM batch), a fresh DAGSTER_HOME with the project's
-`dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), the project's workspace, and a cron that
-fires once, at the next minute. Nobody launches anything: the schedule, `automation_gpu` and `automation_cpu`
-carry the companies to `jobs`. Printed per N:
+server with a latency and a concurrency cap (like a vLLM batch; `--rules`: no LLM, the rules extractor), a fresh
+DAGSTER_HOME with the project's `dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), one code
+server and the daemon as `job-assets ui` (dagster dev) and docker-compose run them, Dagster's switches from
+`job_assets/automation/dagster_env.py`, and a cron that fires once, at the next minute. Nobody launches anything:
+the schedule, `automation_gpu` and `automation_cpu` carry the companies to `jobs`. Printed per N:
 
 - wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
 - Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
-  queue and launch), divided by N (an upper bound: a run queued behind another run counts its wait);
+  queue and launch), divided by N; `of_which_queued` is the part spent QUEUED behind other runs (the run limit,
+  the GPU tag), and `overhead_excl_queue` the rest (run creation to launch, process start, planning, events);
 - scrape and enrichment runs, partitions per enrichment run;
 - max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
-- peak memory: the largest sum of RSS over the daemon's process group (daemon, code servers, run workers).
+- peak memory: the largest sum of RSS over the daemon's and the code server's process groups (run workers too);
+- the 1-minute load average at the start and the end (the machine is shared: compare ratios).
 
     uv run python benchmarks/daily.py --sizes 100 1000 --postings 50
     uv run python benchmarks/daily.py --sizes 1000 --postgres      # run storage in a throwaway PostgreSQL
@@ -23,6 +26,7 @@ import argparse
 import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -51,26 +55,30 @@ def start_llm(latency: float, cap: int) -> tuple[subprocess.Popen[str], str]:
     return proc, line.split()[4]
 
 
-class PeakRss:
-    """Samples the summed RSS of a process and its descendants every `interval` seconds."""
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
-    def __init__(self, pid: int, interval: float = 0.5) -> None:
-        self.pid, self.interval, self.peak = pid, interval, 0
+
+class PeakRss:
+    """Samples the summed RSS of processes and their descendants every `interval` seconds."""
+
+    def __init__(self, *pids: int, interval: float = 0.5) -> None:
+        self.pids, self.interval, self.peak = pids, interval, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            try:
-                root = psutil.Process(self.pid)
-                procs = [root, *root.children(recursive=True)]
-                total = 0
-                for proc in procs:
-                    with contextlib.suppress(psutil.Error):  # a run worker that just exited
-                        total += proc.memory_info().rss
-                self.peak = max(self.peak, total)
-            except psutil.Error:
-                return
+            total = 0
+            for pid in self.pids:
+                with contextlib.suppress(psutil.Error):  # a process that just exited
+                    root = psutil.Process(pid)
+                    for proc in [root, *root.children(recursive=True)]:
+                        with contextlib.suppress(psutil.Error):  # a run worker that just exited
+                            total += proc.memory_info().rss
+            self.peak = max(self.peak, total)
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
@@ -147,13 +155,21 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             }
             dagster_env.apply(env)  # the switches `job-assets` and docker-compose give Dagster
             env.pop("JOB_ASSETS_SCRAPE_BATCH", None)  # the default: chosen from the registry size
-            daemon = [
-                str(Path(sys.executable).parent / "dagster-daemon"),
-                "run",
-                "-w",
-                str(ROOT / "workspace.yaml"),
-            ]
             log = tmp / "daemon.log"
+            bin_dir = Path(sys.executable).parent
+            # One code server for the whole day, as `dagster dev` (job-assets ui) and docker-compose run it: a
+            # daemon given a python_module workspace starts its own and replaces it every 60 s (each start
+            # imports the definitions again: 7-20 s of CPU on this machine).
+            port = free_port()
+            code_server = [
+                str(bin_dir / "dagster"), "code-server", "start", "-h", "127.0.0.1", "-p", str(port),
+                "-m", "job_assets.definitions", "--location-name", "job_assets", "--log-level", "warning",
+            ]  # fmt: skip
+            workspace = tmp / "workspace.yaml"
+            workspace.write_text(
+                f"load_from:\n  - grpc_server: {{host: 127.0.0.1, port: {port}, location_name: job_assets}}\n"
+            )
+            daemon = [str(bin_dir / "dagster-daemon"), "run", "-w", str(workspace)]
             keys = {name: dg.AssetKey(name) for name in ("parsed_postings", "enriched_postings", "jobs")}
             kind = dg.DagsterEventType.ASSET_MATERIALIZATION
             events = instance.event_log_storage
@@ -166,7 +182,11 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 jobs = instance.fetch_materializations(keys["jobs"], limit=1).records
                 return bool(jobs) and jobs[0].storage_id > max(enriched.values())
 
-            with process(daemon, log, env, ROOT) as proc, PeakRss(proc.pid) as memory:
+            with (
+                process(code_server, tmp / "code_server.log", env, ROOT) as server,
+                process(daemon, log, env, ROOT) as proc,
+                PeakRss(proc.pid, server.pid) as memory,
+            ):
                 wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
                 wait_until(done, args.timeout, f"N={n} to reach jobs", log)
                 finished = time.time()
