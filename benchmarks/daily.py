@@ -188,11 +188,25 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 PeakRss(proc.pid, server.pid) as memory,
             ):
                 wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
-                wait_until(done, args.timeout, f"N={n} to reach jobs", log)
+                reached = True
+                try:
+                    wait_until(done, args.timeout, f"N={n} to reach jobs", log)
+                except TimeoutError:  # report how far it got and what the finished runs cost
+                    reached = False
                 finished = time.time()
                 runs = instance.get_run_records()
                 stats = httpx.get(llm_url.removesuffix("/v1") + "/stats", timeout=5).json()
-            return summarise(
+                progress = {
+                    "reached_jobs": reached,
+                    "companies_parsed": len(
+                        events.get_latest_storage_id_by_partition(keys["parsed_postings"], kind)
+                    ),
+                    "companies_enriched": len(
+                        events.get_latest_storage_id_by_partition(keys["enriched_postings"], kind)
+                    ),
+                    "runs_unfinished": sum(1 for r in runs if r.end_time is None),
+                }
+            return progress | summarise(
                 instance, runs, n, tick, finished, memory.peak, stats, GPU_TAG_KEY, GPU_TAG_VALUE
             )
         finally:
