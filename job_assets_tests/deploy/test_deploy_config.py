@@ -162,6 +162,10 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
     local = load(ROOT / "deploy" / "dagster.local.yaml")
     deployed = load(POSTGRES_YAML)
     assert deployed["concurrency"] == local["concurrency"]
+    # a launch that times out on a busy code server is retried, not failed (every instance config alike)
+    ducklake = load(ROOT / "deploy" / "dagster.ducklake.yaml")
+    assert deployed["run_queue"] == local["run_queue"] == ducklake["run_queue"]
+    assert local["run_queue"]["max_user_code_failure_retries"] >= 1 and local["run_monitoring"]["enabled"]
     assert (
         deployed["run_monitoring"]["free_slots_after_run_end_seconds"]
         == local["run_monitoring"]["free_slots_after_run_end_seconds"]
