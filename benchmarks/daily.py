@@ -10,7 +10,9 @@ the schedule, `automation_gpu` and `automation_cpu` carry the companies to `jobs
 - wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
 - Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
   queue and launch), divided by N; `of_which_queued` is the part spent QUEUED behind other runs (the run limit,
-  the GPU tag), and `overhead_excl_queue` the rest (run creation to launch, process start, planning, events);
+  the GPU tag), and `overhead_excl_queue` the rest (launch, process start, planning, events);
+  `storing_materializations` is the time inside steps from an asset's return to the step's end (Dagster storing
+  one materialization event per company partition), not counted in the overhead above;
 - scrape and enrichment runs, partitions per enrichment run;
 - max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
 - peak memory: the largest sum of RSS over the daemon's and the code server's process groups (run workers too);
@@ -226,7 +228,7 @@ def summarise(
 
     order = instance.get_dynamic_partitions("company")
     position = {key: i for i, key in enumerate(order)}
-    overhead = queued = 0.0
+    overhead = queued = materialising = 0.0
     gpu_partitions, scrape_runs = [], 0
     for record in runs:
         run = record.dagster_run
@@ -239,11 +241,19 @@ def summarise(
         )
         overhead += (record.end_time - record.start_time) - steps  # the run's own process, planning, events
         overhead += record.start_time - record.create_timestamp.timestamp()  # queue and launch
-        dequeued = instance.get_records_for_run(
-            run.run_id, of_type=dg.DagsterEventType.RUN_DEQUEUED, limit=1
-        ).records
-        if dequeued:  # time QUEUED behind other runs (a run limit or the GPU tag), not Dagster's own cost
-            queued += dequeued[0].timestamp - record.create_timestamp.timestamp()
+        events = {t: {} for t in ("RUN_STARTING", "STEP_OUTPUT", "STEP_SUCCESS")}
+        for entry in instance.get_records_for_run(run.run_id, limit=100_000).records:
+            kind = entry.event_log_entry.dagster_event_type
+            if kind is not None and kind.name in events:
+                events[kind.name].setdefault(entry.event_log_entry.step_key, entry.timestamp)
+        starting = events["RUN_STARTING"].get(None)
+        if starting:  # time QUEUED behind other runs (the run limit, the GPU tag), not Dagster's own cost
+            queued += starting - record.create_timestamp.timestamp()
+        # inside a step, from the asset's return to the step's end: Dagster storing its materialisation events
+        # (one per company partition of the run), counted as step time above
+        for step, output in events["STEP_OUTPUT"].items():
+            if step in events["STEP_SUCCESS"]:
+                materialising += events["STEP_SUCCESS"][step] - output
         if run.tags.get(gpu_key) == gpu_value:
             start, end = (
                 run.tags.get("dagster/asset_partition_range_start"),
@@ -262,6 +272,7 @@ def summarise(
         "overhead_per_company_s": round(overhead / n, 3),
         "of_which_queued_per_company_s": round(queued / n, 3),
         "overhead_excl_queue_per_company_s": round((overhead - queued) / n, 3),
+        "storing_materializations_per_company_s": round(materialising / n, 3),
         "runs": len(runs),
         "scrape_runs": scrape_runs,
         "gpu_runs": len(gpu_partitions),
