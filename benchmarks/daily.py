@@ -1,17 +1,22 @@
 """The daily path end to end through the real `dagster-daemon`: schedule tick -> scrape -> parse -> enrich -> jobs.
 
 For each N: N synthetic companies (M postings each) on the loopback ATS boards with latency, the stand-in LLM
-server with a latency and a concurrency cap (like a vLLM batch), a fresh DAGSTER_HOME with the project's
-`dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), the project's workspace, and a cron that
-fires once, at the next minute. Nobody launches anything: the schedule, `automation_gpu` and `automation_cpu`
-carry the companies to `jobs`. Printed per N:
+server with a latency and a concurrency cap (like a vLLM batch; `--rules`: no LLM, the rules extractor), a fresh
+DAGSTER_HOME with the project's `dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), one code
+server and the daemon as `job-assets ui` (dagster dev) and docker-compose run them, Dagster's switches from
+`job_assets/automation/dagster_env.py`, and a cron that fires once, at the next minute. Nobody launches anything:
+the schedule, `automation_gpu` and `automation_cpu` carry the companies to `jobs`. Printed per N:
 
 - wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
 - Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
-  queue and launch), divided by N (an upper bound: a run queued behind another run counts its wait);
+  queue and launch), divided by N; `of_which_queued` is the part spent QUEUED behind other runs (the run limit,
+  the GPU tag), and `overhead_excl_queue` the rest (launch, process start, planning, events);
+  `storing_materializations` is the time inside steps from an asset's return to the step's end (Dagster storing
+  one materialization event per company partition), not counted in the overhead above;
 - scrape and enrichment runs, partitions per enrichment run;
 - max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
-- peak memory: the largest sum of RSS over the daemon's process group (daemon, code servers, run workers).
+- peak memory: the largest sum of RSS over the daemon's and the code server's process groups (run workers too);
+- the 1-minute load average at the start and the end (the machine is shared: compare ratios).
 
     uv run python benchmarks/daily.py --sizes 100 1000 --postings 50
     uv run python benchmarks/daily.py --sizes 1000 --postgres      # run storage in a throwaway PostgreSQL
@@ -23,6 +28,7 @@ import argparse
 import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -51,26 +57,30 @@ def start_llm(latency: float, cap: int) -> tuple[subprocess.Popen[str], str]:
     return proc, line.split()[4]
 
 
-class PeakRss:
-    """Samples the summed RSS of a process and its descendants every `interval` seconds."""
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
-    def __init__(self, pid: int, interval: float = 0.5) -> None:
-        self.pid, self.interval, self.peak = pid, interval, 0
+
+class PeakRss:
+    """Samples the summed RSS of processes and their descendants every `interval` seconds."""
+
+    def __init__(self, *pids: int, interval: float = 0.5) -> None:
+        self.pids, self.interval, self.peak = pids, interval, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            try:
-                root = psutil.Process(self.pid)
-                procs = [root, *root.children(recursive=True)]
-                total = 0
-                for proc in procs:
-                    with contextlib.suppress(psutil.Error):  # a run worker that just exited
-                        total += proc.memory_info().rss
-                self.peak = max(self.peak, total)
-            except psutil.Error:
-                return
+            total = 0
+            for pid in self.pids:
+                with contextlib.suppress(psutil.Error):  # a process that just exited
+                    root = psutil.Process(pid)
+                    for proc in [root, *root.children(recursive=True)]:
+                        with contextlib.suppress(psutil.Error):  # a run worker that just exited
+                            total += proc.memory_info().rss
+            self.peak = max(self.peak, total)
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
@@ -107,6 +117,7 @@ def wait_until(check: Any, timeout: float, what: str, log: Path, interval: float
 def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     import dagster as dg
 
+    from job_assets.automation import dagster_env
     from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
     from job_assets.automation.partitions import sync_partitions
     from job_assets.cli.instance import set_pool_limits
@@ -140,19 +151,27 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 "DAGSTER_HOME": str(home),
                 "JOB_ASSETS_DB": str(tmp / "jobs.duckdb"),
                 "JOB_ASSETS_COMPANIES": str(registry),
-                "JOB_ASSETS_LLM_URL": llm_url,
-                "JOB_ASSETS_LLM_MODEL": "fake-llm",
+                **({} if args.rules else {"JOB_ASSETS_LLM_URL": llm_url, "JOB_ASSETS_LLM_MODEL": "fake-llm"}),
                 "JOB_ASSETS_SCHEDULE_CRON": f"{tick.minute} {tick.hour} * * *",
                 "JOB_ASSETS_SCHEDULE_TIMEZONE": "UTC",
             }
+            dagster_env.apply(env)  # the switches `job-assets` and docker-compose give Dagster
             env.pop("JOB_ASSETS_SCRAPE_BATCH", None)  # the default: chosen from the registry size
-            daemon = [
-                str(Path(sys.executable).parent / "dagster-daemon"),
-                "run",
-                "-w",
-                str(ROOT / "workspace.yaml"),
-            ]
             log = tmp / "daemon.log"
+            bin_dir = Path(sys.executable).parent
+            # One code server for the whole day, as `dagster dev` (job-assets ui) and docker-compose run it: a
+            # daemon given a python_module workspace starts its own and replaces it every 60 s (each start
+            # imports the definitions again: 7-20 s of CPU on this machine).
+            port = free_port()
+            code_server = [
+                str(bin_dir / "dagster"), "code-server", "start", "-h", "127.0.0.1", "-p", str(port),
+                "-m", "job_assets.definitions", "--location-name", "job_assets", "--log-level", "warning",
+            ]  # fmt: skip
+            workspace = tmp / "workspace.yaml"
+            workspace.write_text(
+                f"load_from:\n  - grpc_server: {{host: 127.0.0.1, port: {port}, location_name: job_assets}}\n"
+            )
+            daemon = [str(bin_dir / "dagster-daemon"), "run", "-w", str(workspace)]
             keys = {name: dg.AssetKey(name) for name in ("parsed_postings", "enriched_postings", "jobs")}
             kind = dg.DagsterEventType.ASSET_MATERIALIZATION
             events = instance.event_log_storage
@@ -165,13 +184,31 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 jobs = instance.fetch_materializations(keys["jobs"], limit=1).records
                 return bool(jobs) and jobs[0].storage_id > max(enriched.values())
 
-            with process(daemon, log, env, ROOT) as proc, PeakRss(proc.pid) as memory:
+            with (
+                process(code_server, tmp / "code_server.log", env, ROOT) as server,
+                process(daemon, log, env, ROOT) as proc,
+                PeakRss(proc.pid, server.pid) as memory,
+            ):
                 wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
-                wait_until(done, args.timeout, f"N={n} to reach jobs", log)
+                reached = True
+                try:
+                    wait_until(done, args.timeout, f"N={n} to reach jobs", log)
+                except TimeoutError:  # report how far it got and what the finished runs cost
+                    reached = False
                 finished = time.time()
                 runs = instance.get_run_records()
                 stats = httpx.get(llm_url.removesuffix("/v1") + "/stats", timeout=5).json()
-            return summarise(
+                progress = {
+                    "reached_jobs": reached,
+                    "companies_parsed": len(
+                        events.get_latest_storage_id_by_partition(keys["parsed_postings"], kind)
+                    ),
+                    "companies_enriched": len(
+                        events.get_latest_storage_id_by_partition(keys["enriched_postings"], kind)
+                    ),
+                    "runs_unfinished": sum(1 for r in runs if r.end_time is None),
+                }
+            return progress | summarise(
                 instance, runs, n, tick, finished, memory.peak, stats, GPU_TAG_KEY, GPU_TAG_VALUE
             )
         finally:
@@ -191,7 +228,7 @@ def summarise(
 
     order = instance.get_dynamic_partitions("company")
     position = {key: i for i, key in enumerate(order)}
-    overhead = 0.0
+    overhead = queued = materialising = 0.0
     gpu_partitions, scrape_runs = [], 0
     for record in runs:
         run = record.dagster_run
@@ -204,6 +241,19 @@ def summarise(
         )
         overhead += (record.end_time - record.start_time) - steps  # the run's own process, planning, events
         overhead += record.start_time - record.create_timestamp.timestamp()  # queue and launch
+        events = {t: {} for t in ("RUN_STARTING", "STEP_OUTPUT", "STEP_SUCCESS")}
+        for entry in instance.get_records_for_run(run.run_id, limit=100_000).records:
+            kind = entry.event_log_entry.dagster_event_type
+            if kind is not None and kind.name in events:
+                events[kind.name].setdefault(entry.event_log_entry.step_key, entry.timestamp)
+        starting = events["RUN_STARTING"].get(None)
+        if starting:  # time QUEUED behind other runs (the run limit, the GPU tag), not Dagster's own cost
+            queued += starting - record.create_timestamp.timestamp()
+        # inside a step, from the asset's return to the step's end: Dagster storing its materialisation events
+        # (one per company partition of the run), counted as step time above
+        for step, output in events["STEP_OUTPUT"].items():
+            if step in events["STEP_SUCCESS"]:
+                materialising += events["STEP_SUCCESS"][step] - output
         if run.tags.get(gpu_key) == gpu_value:
             start, end = (
                 run.tags.get("dagster/asset_partition_range_start"),
@@ -220,6 +270,9 @@ def summarise(
         "companies": n,
         "wall_s": round(finished - tick.timestamp(), 1),
         "overhead_per_company_s": round(overhead / n, 3),
+        "of_which_queued_per_company_s": round(queued / n, 3),
+        "overhead_excl_queue_per_company_s": round((overhead - queued) / n, 3),
+        "storing_materializations_per_company_s": round(materialising / n, 3),
         "runs": len(runs),
         "scrape_runs": scrape_runs,
         "gpu_runs": len(gpu_partitions),
@@ -228,6 +281,7 @@ def summarise(
         "llm_max_in_flight_client": client_in_flight,
         "llm_completions": stats.get("completions"),
         "peak_rss_mb": round(peak / 2**20),
+        "load_avg_1m_at_end": round(os.getloadavg()[0], 1),
     }
 
 
@@ -243,15 +297,23 @@ def main() -> int:
         "--llm-cap", type=int, default=512, help="LLM answers in progress at once (the batch)"
     )
     parser.add_argument("--postgres", action="store_true", help="run storage in a throwaway PostgreSQL")
+    parser.add_argument(
+        "--rules", action="store_true", help="no LLM URL: enrichment by the offline rules extractor"
+    )
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument(
         "--tick-wait", type=float, default=150, help="seconds at least before the schedule's tick"
     )
     args = parser.parse_args()
     storage = "PostgreSQL" if args.postgres else "SQLite"
+    llm = (
+        "rules backend (no LLM)"
+        if args.rules
+        else f"LLM {args.llm_latency:g} s per answer, {args.llm_cap} at once"
+    )
     print(
-        f"{args.postings} postings per company, boards {args.latency_ms:g} ms; LLM {args.llm_latency:g} s per "
-        f"answer, {args.llm_cap} at once; {storage} run storage",
+        f"{args.postings} postings per company, boards {args.latency_ms:g} ms; {llm}; {storage} run storage; "
+        f"load average {os.getloadavg()[0]:.1f} at start",
         flush=True,
     )
     for n in args.sizes:

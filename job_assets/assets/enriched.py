@@ -8,7 +8,6 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import dagster as dg
-import polars as pl
 
 from job_assets.assets.metadata import preview
 from job_assets.automation.gpu import GPU_POOL, GPU_TAG_KEY, GPU_TAG_VALUE
@@ -19,7 +18,7 @@ from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.resources import LLMResource, StoreResource
 from job_assets.store import enrichment_cache as cache
-from job_assets.store.db import read_table, replace_partition
+from job_assets.store.db import read_table, replace_partitions
 
 TABLE = "enriched_postings"
 PREVIEW_COLUMNS = (
@@ -59,24 +58,20 @@ def enriched_postings(
             config = None
     model = config.model if config else "rules"
     with store.connect() as conn:
-        parsed = {
-            slug: read_table(conn, "parsed_postings", "company = ?", [slug], schema=PARSED_SCHEMA)
-            for slug in context.partition_keys
-        }
-        hashes = [h for frame in parsed.values() for h in frame.get_column("content_hash").to_list()]
+        slugs = list(context.partition_keys)  # one read for the run's companies, not one per company
+        combined = read_table(
+            conn, "parsed_postings", "list_contains(?, company)", [slugs], schema=PARSED_SCHEMA
+        )
+        hashes = combined.get_column("content_hash").to_list()
         cached = cache.lookup(conn, hashes, model, PROMPT_VERSION) if config else {}
 
     # One call for the whole run, so a batch of small companies still fills the LLM server's batch.
-    combined = pl.concat(list(parsed.values())) if parsed else pl.DataFrame(schema=PARSED_SCHEMA)
     result = asyncio.run(enrich_postings(combined, cached, config))
-    frames = result.frame.partition_by("company", as_dict=True, include_key=True)
-    by_company = {slug: frames.get((slug,), result.frame.clear()) for slug in parsed}
 
-    with store.connect() as conn:
+    with store.connect() as conn:  # answers and every company's rows: the lock is held once per run
         cache.ensure(conn)  # the table the README lists exists from the first run, LLM or not
         cache.store(conn, result.new_cache_entries)
-        for slug, frame in by_company.items():
-            replace_partition(conn, TABLE, slug, frame.select(list(ENRICHED_SCHEMA)))
+        replace_partitions(conn, TABLE, slugs, result.frame.select(list(ENRICHED_SCHEMA)))
 
     if result.stats.failures:  # one line for the run; the postings and reasons are in the metadata
         kinds = ", ".join(f"{kind}: {n}" for kind, n in result.stats.failures_by_kind().items())
@@ -84,7 +79,7 @@ def enriched_postings(
             f"{len(result.stats.failures)} postings kept the rules' values (asked again next run); by reason: {kinds}"
         )
     metadata = result.stats.as_metadata()
-    metadata["companies"] = len(by_company)
+    metadata["companies"] = len(slugs)
     # The daily path's figures: how many GPU runs the last day took, and how full this one kept the LLM.
     day_ago = datetime.now(UTC) - timedelta(days=1)
     metadata["gpu_runs_last_24h"] = context.instance.get_runs_count(

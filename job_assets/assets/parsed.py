@@ -1,6 +1,7 @@
 """`parsed_postings`: every source's postings in one normalised schema."""
 
 import dagster as dg
+import polars as pl
 
 from job_assets.assets.metadata import preview
 from job_assets.automation.partitions import company_partitions
@@ -8,7 +9,7 @@ from job_assets.parsing.dispatch import parse_raw_frame
 from job_assets.parsing.schema import PARSED_SCHEMA
 from job_assets.resources import RegistryResource, StoreResource
 from job_assets.sources.base import RAW_SCHEMA
-from job_assets.store.db import read_table, replace_partition
+from job_assets.store.db import read_table, replace_partitions
 
 TABLE = "parsed_postings"
 PREVIEW_COLUMNS = (
@@ -34,20 +35,22 @@ def parsed_postings(
     context: dg.AssetExecutionContext, registry: RegistryResource, store: StoreResource
 ) -> dg.MaterializeResult:
     names = {c.slug: c.name for c in registry.load()}
-    with store.connect(read_only=False) as conn:
-        raws = {
-            slug: read_table(conn, "raw_postings", "company = ?", [slug], schema=RAW_SCHEMA)
-            for slug in context.partition_keys
-        }
+    slugs = list(context.partition_keys)
+    with store.connect(read_only=False) as conn:  # one read for the run's companies, not one per company
+        everything = read_table(conn, "raw_postings", "list_contains(?, company)", [slugs], schema=RAW_SCHEMA)
+    by_company = everything.partition_by("company", as_dict=True, include_key=True)
+    raws = {slug: by_company.get((slug,), everything.clear()) for slug in slugs}
     parsed = {}
     problems: list[str] = []
     for slug, raw in raws.items():
         result = parse_raw_frame(raw, names.get(slug, slug))
         parsed[slug] = result.frame
         problems.extend(f"{slug}: {p}" for p in result.problems)
-    with store.connect() as conn:
-        for slug, frame in parsed.items():
-            replace_partition(conn, TABLE, slug, frame.select(list(PARSED_SCHEMA)))
+    frames_out = [frame.select(list(PARSED_SCHEMA)) for frame in parsed.values()]
+    with store.connect() as conn:  # the run's companies in one transaction: the lock is held once, briefly
+        replace_partitions(
+            conn, TABLE, slugs, pl.concat(frames_out) if frames_out else pl.DataFrame(schema=PARSED_SCHEMA)
+        )
     for problem in problems:
         context.log.warning(problem)
     frames = [f for f in parsed.values() if f.height]

@@ -27,32 +27,36 @@ def raw_postings(
     started = datetime.now(UTC)
     results = asyncio.run(fetch_companies(companies, http.policy(), http.urls()))
 
-    written: dict[str, int] = {}
     failures: dict[str, str] = {}
+    scrapes: list[raw_store.Scrape] = []
     warnings: list[str] = []
     fetch_seconds = 0.0
-    frames = []
-    with store.connect() as conn:  # one short write transaction per company, after all HTTP is done
-        for slug, result in results.items():
-            when = {"run_id": context.run_id, "started_at": started, "finished_at": datetime.now(UTC)}
-            if isinstance(result, CompanyFetchError | SourceError):
-                failures[slug] = str(result)
-                raw_store.record_failed_scrape(conn, slug, str(result), **when)
-                continue
-            frame, carried = raw_store.write_scrape(
-                conn, slug, raw_frame(result.postings), result.stale_sites, **when
+    for slug, result in results.items():
+        if isinstance(result, CompanyFetchError | SourceError):
+            failures[slug] = str(result)
+            continue
+        scrapes.append(raw_store.Scrape(slug, raw_frame(result.postings), frozenset(result.stale_sites)))
+        warnings.extend(f"{slug}: {w}" for w in result.warnings)
+        fetch_seconds += result.seconds
+    # After all HTTP is done, one write for the whole run (every company's rows, then the scrape log): the
+    # store's lock is held once per run, briefly, so concurrent scrape runs do not queue on it for minutes.
+    with store.connect() as conn:
+        stored = raw_store.write_scrapes(
+            conn, scrapes, failures, run_id=context.run_id, started_at=started, finished_at=datetime.now(UTC)
+        )
+    written = {slug: rows.height for slug, (rows, _) in stored.items()}
+    frames = [rows for rows, _ in stored.values()]
+    for scrape in scrapes:
+        if scrape.stale_sites:
+            warnings.append(
+                f"{scrape.company}: kept {stored[scrape.company][1]} postings of failed boards "
+                f"{sorted(scrape.stale_sites)}"
             )
-            if result.stale_sites:
-                warnings.append(
-                    f"{slug}: kept {carried} postings of failed boards {sorted(result.stale_sites)}"
-                )
-            written[slug] = frame.height
-            warnings.extend(f"{slug}: {w}" for w in result.warnings)
-            fetch_seconds += result.seconds
-            frames.append(frame)
-            context.log.info(
-                f"{slug}: {frame.height} postings ({result.per_source}) in {result.seconds:.2f}s"
-            )
+    # One log line per run, not per company (each line is an event-log write); per company: the metadata.
+    context.log.info(
+        f"{len(written)} companies, {sum(written.values())} postings fetched in {fetch_seconds:.1f}s "
+        f"(summed over companies); {len(failures)} failed"
+    )
 
     # Nothing of a failed company was written: its rows from the last good scrape stay as they were.
     # A run of one company fails with the reason. A batched run (big registries) keeps going for the

@@ -9,7 +9,7 @@ budget so one run cannot grow without end.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 UNKNOWN_POSTINGS = 50  # a company whose parse did not record its count (an older run) is assumed this big
@@ -28,6 +28,27 @@ def stale_partitions(
 ) -> list[str]:
     """Keys (in `order`) whose latest parse (storage id) is newer than their latest enrichment."""
     return [key for key in order if key in parsed and parsed[key] > enriched.get(key, -1)]
+
+
+def posting_counts(
+    keys: Sequence[str], latest: Mapping[str, int], per_company_of: Callable[[int], Mapping[str, int]]
+) -> dict[str, int]:
+    """Parsed postings of `keys` from the fewest event records. `latest` maps a company to its latest parse's
+    storage id; `per_company_of(storage_id)` reads that record's `per_company` counts, which cover every company
+    of the run that wrote it. So: read the newest uncounted company's record, take every company it names that
+    is not counted yet, repeat: one read per scrape run, not one per company (5,000 companies in 25 runs: 25
+    reads, where reading every company's record took 5,000 records of 200 counts each per sensor tick).
+    Newest first, so a company parsed again by a later run takes the later figure."""
+    wanted = set(keys)
+    counts: dict[str, int] = {}
+    for key in sorted((k for k in wanted if k in latest), key=latest.__getitem__, reverse=True):
+        if key in counts:
+            continue
+        for slug, rows in per_company_of(latest[key]).items():
+            if slug in wanted:
+                counts.setdefault(slug, int(rows))
+        counts.setdefault(key, UNKNOWN_POSTINGS)  # a record without its own count (an older run)
+    return counts
 
 
 def plan_batch(

@@ -5,7 +5,7 @@ import dagster as dg
 
 from job_assets.automation.batching import RANGE_END, RANGE_START
 from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE, GPU_TAGS
-from job_assets.automation.gpu_feed import plan_batch, stale_partitions, worth_starting
+from job_assets.automation.gpu_feed import plan_batch, posting_counts, stale_partitions, worth_starting
 from job_assets.automation.partitions import company_partitions, partition_changes
 from job_assets.automation.runs import enrich_run, scrape_run
 from job_assets.resources import AutomationResource, LLMResource, RegistryResource
@@ -57,19 +57,14 @@ ACTIVE = [
 ]
 
 
-def _posting_counts(instance: dg.DagsterInstance, keys: list[str]) -> dict[str, int]:
-    """Parsed postings per company, from the `per_company` metadata of their latest parse."""
-    counts: dict[str, int] = {}
+def _per_company(instance: dg.DagsterInstance, storage_id: int) -> dict[str, int]:
+    """The `per_company` counts a parse materialization recorded (its whole run's companies)."""
     records = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=dg.AssetKey("parsed_postings"), asset_partitions=keys),
-        limit=2 * len(keys),
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey("parsed_postings"), storage_ids=[storage_id]), limit=1
     ).records
-    for record in records:  # newest first: the first figure seen for a company is its latest
-        materialization = record.asset_materialization
-        entry = materialization.metadata.get("per_company") if materialization else None
-        for slug, rows in (getattr(entry, "value", None) or {}).items():
-            counts.setdefault(slug, int(rows))
-    return counts
+    materialization = records[0].asset_materialization if records else None
+    entry = materialization.metadata.get("per_company") if materialization else None
+    return dict(getattr(entry, "value", None) or {})
 
 
 @dg.sensor(
@@ -92,9 +87,8 @@ def gpu_automation_sensor(
     enriched = events.get_latest_storage_id_by_partition(dg.AssetKey("enriched_postings"), kind)
     order = instance.get_dynamic_partitions(company_partitions.name)
     stale = stale_partitions(order, parsed, enriched)
-    batch = plan_batch(
-        order, stale, _posting_counts(instance, stale) if stale else {}, automation.gpu_run_postings
-    )
+    counts = posting_counts(stale, parsed, lambda storage_id: _per_company(instance, storage_id))
+    batch = plan_batch(order, stale, counts, automation.gpu_run_postings)
     if batch is None:
         return dg.SkipReason("no company has parsed postings newer than its enrichment")
     scraping = instance.get_runs_count(dg.RunsFilter(job_name=scrape_run.name, statuses=ACTIVE)) > 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from job_assets.automation import dagster_env
 from job_assets.automation.gpu import GPU_POOL
 from job_assets.automation.partitions import sync_partitions
 from job_assets.config import PROJECT_ROOT, InstanceSettings
@@ -25,6 +26,7 @@ def ensure_home() -> Path:
     if not config.exists():
         shutil.copyfile(INSTANCE_TEMPLATE, config)
     os.environ["DAGSTER_HOME"] = str(home)
+    dagster_env.apply()  # for our in-process runs and the `dagster dev` we start
     return home
 
 

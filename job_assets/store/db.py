@@ -209,9 +209,26 @@ def replace_rows(
 
 
 def replace_partition(conn: duckdb.DuckDBPyConnection, table: str, company: str, frame: pl.DataFrame) -> int:
-    if frame.height and frame.get_column("company").unique().to_list() != [company]:
-        raise ValueError(f"refusing to write rows of other companies into {table} partition {company!r}")
-    return replace_rows(conn, table, frame, "company = ?", [company])
+    return replace_partitions(conn, table, [company], frame)
+
+
+def replace_partitions(
+    conn: duckdb.DuckDBPyConnection, table: str, companies: Sequence[str], frame: pl.DataFrame
+) -> int:
+    """Replace the rows of every company in `companies` with `frame` in ONE transaction: a run over many
+    companies holds the file's write lock once, briefly, instead of once per company (concurrent runs then
+    queue on the lock for a fraction of a second, not for minutes). A company with no rows in `frame` ends
+    with none."""
+    wanted = list(dict.fromkeys(companies))
+    if not wanted:
+        return 0
+    if frame.height:
+        strays = sorted(set(frame.get_column("company").unique().to_list()) - set(wanted))
+        if strays:
+            raise ValueError(f"refusing to write rows of other companies {strays} into {table} partitions")
+    if len(wanted) == 1:
+        return replace_rows(conn, table, frame, "company = ?", wanted)
+    return replace_rows(conn, table, frame, "list_contains(?, company)", [wanted])
 
 
 def replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

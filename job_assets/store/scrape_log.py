@@ -22,8 +22,7 @@ SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def record(
-    conn: duckdb.DuckDBPyConnection,
+def entry(
     company: str,
     run_id: str,
     started_at: datetime,
@@ -31,8 +30,9 @@ def record(
     status: str,
     postings: int | None,
     error: str | None = None,
-) -> None:
-    row = {
+) -> dict[str, object]:
+    """One attempt's log row."""
+    return {
         "company": company,
         "run_id": run_id,
         "started_at": started_at,
@@ -41,7 +41,12 @@ def record(
         "postings": postings,
         "error": error,
     }
-    append_rows(conn, TABLE, pl.DataFrame([row], schema=SCHEMA))
+
+
+def record_all(conn: duckdb.DuckDBPyConnection, entries: list[dict[str, object]]) -> None:
+    """Append the attempts of a run in one transaction."""
+    if entries:
+        append_rows(conn, TABLE, pl.DataFrame(entries, schema=SCHEMA))
 
 
 def latest(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:

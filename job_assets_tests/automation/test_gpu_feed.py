@@ -7,7 +7,13 @@ import pytest
 
 from job_assets.automation.batching import MAX_BATCH, RANGE_END, RANGE_START, batch_size
 from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
-from job_assets.automation.gpu_feed import UNKNOWN_POSTINGS, plan_batch, stale_partitions, worth_starting
+from job_assets.automation.gpu_feed import (
+    UNKNOWN_POSTINGS,
+    plan_batch,
+    posting_counts,
+    stale_partitions,
+    worth_starting,
+)
 from job_assets.automation.sensors import gpu_automation_sensor
 from job_assets.resources import AutomationResource, LLMResource
 
@@ -35,6 +41,29 @@ def test_plan_takes_every_waiting_company_up_to_the_budget() -> None:
     assert one is not None and one.stale == ("e",) and one.postings == 300
     assert plan_batch(ORDER, ["b"], {}, budget=10_000).postings == UNKNOWN_POSTINGS  # type: ignore[union-attr]
     assert plan_batch(ORDER, [], counts, budget=10) is None
+
+
+def test_posting_counts_read_one_record_per_scrape_run_and_the_newest_figure_wins() -> None:
+    # Two range runs parsed a..c (ids 1-3) and d..e (ids 4-5); then a one-company run parsed b again (id 6).
+    records = {
+        1: {"a": 10, "b": 20, "c": 30},
+        2: {"a": 10, "b": 20, "c": 30},
+        3: {"a": 10, "b": 20, "c": 30},
+        4: {"d": 40, "e": 50},
+        5: {"d": 40, "e": 50},
+        6: {"b": 21},
+    }
+    latest = {"a": 1, "b": 6, "c": 3, "d": 4, "e": 5}
+    read: list[int] = []
+
+    def per_company_of(storage_id: int) -> dict[str, int]:
+        read.append(storage_id)
+        return records[storage_id]
+
+    counts = posting_counts(["a", "b", "c", "e"], latest, per_company_of)
+    assert counts == {"a": 10, "b": 21, "c": 30, "e": 50}  # d is not waiting: not counted
+    assert sorted(read) == [3, 5, 6]  # one record per run, not one per company
+    assert posting_counts(["x"], {"x": 7}, lambda _: {}) == {"x": UNKNOWN_POSTINGS}  # a parse without counts
 
 
 def test_a_run_starts_when_it_fills_the_batch_or_nothing_more_is_coming() -> None:

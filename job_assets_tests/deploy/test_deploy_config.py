@@ -69,6 +69,14 @@ def test_compose_services_health_and_order(compose: dict) -> None:
     assert f"set {GPU_POOL} 1" in init, "the init service must set the pool the enrichment asset uses"
 
 
+def test_compose_gives_every_dagster_process_the_big_registry_switches(compose: dict) -> None:
+    from job_assets.automation.dagster_env import DAGSTER_ENV
+
+    for name in ("user_code", "webserver", "daemon"):  # run creation and run workers
+        environment = compose["services"][name]["environment"]
+        assert {k: str(environment.get(k)) for k in DAGSTER_ENV} == DAGSTER_ENV, name
+
+
 def test_vllm_only_in_the_gpu_profile(compose: dict) -> None:
     vllm = compose["services"]["vllm"]
     assert vllm["profiles"] == ["gpu"]
@@ -154,6 +162,10 @@ def test_postgres_instance_config_loads_with_the_local_queue_settings(
     local = load(ROOT / "deploy" / "dagster.local.yaml")
     deployed = load(POSTGRES_YAML)
     assert deployed["concurrency"] == local["concurrency"]
+    # a launch that times out on a busy code server is retried, not failed (every instance config alike)
+    ducklake = load(ROOT / "deploy" / "dagster.ducklake.yaml")
+    assert deployed["run_queue"] == local["run_queue"] == ducklake["run_queue"]
+    assert local["run_queue"]["max_user_code_failure_retries"] >= 1 and local["run_monitoring"]["enabled"]
     assert (
         deployed["run_monitoring"]["free_slots_after_run_end_seconds"]
         == local["run_monitoring"]["free_slots_after_run_end_seconds"]

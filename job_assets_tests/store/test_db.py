@@ -13,6 +13,7 @@ from job_assets.store.db import (
     connect,
     read_table,
     replace_partition,
+    replace_partitions,
     replace_table,
 )
 from job_assets_tests.store.conftest import Store
@@ -63,6 +64,24 @@ def test_failed_write_rolls_back_and_keeps_previous_rows(store: Store) -> None:
 def test_refuses_rows_of_another_company(store: Store) -> None:
     with store.connect() as conn, pytest.raises(ValueError, match="other companies"):
         replace_partition(conn, "t", "a", frame("b", [1]))
+
+
+def test_replace_partitions_swaps_a_runs_companies_in_one_write(store: Store) -> None:
+    with store.connect() as conn:
+        replace_partition(conn, "t", "other", frame("other", [9]))
+        replace_partitions(conn, "t", ["a", "b", "c"], pl.concat([frame("a", [1, 2]), frame("b", [3])]))
+        replace_partitions(conn, "t", ["a", "b", "c"], pl.concat([frame("a", [4]), frame("c", [5])]))
+        rows = read_table(conn, "t").sort("company")
+    # b had no rows this time: it ends with none; c gained its rows; a run never touches other companies
+    assert rows.rows() == [("a", 4), ("c", 5), ("other", 9)]
+
+
+def test_replace_partitions_refuses_rows_outside_the_run_and_changes_nothing(store: Store) -> None:
+    with store.connect() as conn:
+        replace_partitions(conn, "t", ["a", "b"], pl.concat([frame("a", [1]), frame("b", [2])]))
+        with pytest.raises(ValueError, match=r"other companies \['z'\]"):
+            replace_partitions(conn, "t", ["a", "b"], pl.concat([frame("a", [3]), frame("z", [4])]))
+        assert sorted(read_table(conn, "t").rows()) == [("a", 1), ("b", 2)]
 
 
 def test_replace_table_and_schema_for_missing_table(store: Store) -> None:
