@@ -86,6 +86,12 @@ def clean_location(text: str) -> str:
 
 def split_location_text(text: str | None) -> list[str]:
     """One free-text location field -> its locations, in order ("Cape Town & Johannesburg" is two)."""
+    return [place for part in location_parts(text) for place in part_places(part)]
+
+
+def location_parts(text: str | None) -> list[str]:
+    """One location field split on the separators between places, each part cleaned; a comma list of cities
+    ("Hybrid - London, Berlin") is still one part, so a workplace word heading it speaks for all its cities."""
     if not text:
         return []
     text = htmllib.unescape(text)
@@ -99,7 +105,13 @@ def split_location_text(text: str | None) -> list[str]:
             parts[-1] += separator + part
         else:
             parts.append(part)
-    cleaned = (clean_location(piece) for part in parts for piece in _comma_list(part))
+    cleaned = (clean_location(part) for part in parts)
+    return [p for p in cleaned if p]
+
+
+def part_places(part: str) -> list[str]:
+    """One part of `location_parts` -> its places (a comma list of cities is several)."""
+    cleaned = (clean_location(piece) for piece in _comma_list(part))
     return [p for p in cleaned if p]
 
 

@@ -92,7 +92,7 @@ def subdivision_countries(part: str) -> frozenset[str]:
 
 def is_region(part: str) -> bool:
     """A country, a region ("EMEA", "North America") or a state/province: what a remote scope may list."""
-    key = fold(part)
+    key = _LEADING_ARTICLE.sub("", fold(part))  # "the Middle East"
     return is_country(part) or key in _REGIONS or bool(_subdivisions().get(key))
 
 
