@@ -70,6 +70,7 @@ def roles_compatible(a: frozenset[str], b: frozenset[str], typo_ratio: float = 8
     return not rest_a or not rest_b
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_territory(word: str) -> bool:
     """A title word naming a sales territory, a region or a country (a posting's own places are already gone
     from its role title, so "Account Executive - Chicago" in Chicago and in Austin stay one requisition)."""
