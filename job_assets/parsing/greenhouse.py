@@ -16,7 +16,7 @@ from job_assets.parsing.html import html_to_text
 from job_assets.parsing.locations import (
     dedupe_locations,
     location_parts,
-    part_places,
+    split_location_text,
     workplace_from_location_names,
 )
 from job_assets.parsing.pay_tiers import PayRange, choose_range
@@ -31,8 +31,19 @@ _WORKPLACE_FIELD = re.compile(r"workplace|work type|location type|remote|work ar
 _HOURLY_MAX = 1_000  # a range whose top is under 1,000 units and names no period is an hourly wage
 
 
+def _locations(payload: dict[str, Any]) -> list[str]:
+    """`location.name` split into its locations; the office names when the location is empty."""
+    name = opt_str(opt_dict(payload, "location"), "name", "location.")
+    locations = split_location_text(name)
+    if not locations:
+        for i, office in enumerate(dict_items(payload, "offices")):
+            locations.extend(split_location_text(opt_str(office, "name", f"offices[{i}].")))
+    return dedupe_locations(locations)
+
+
 def _location_parts(payload: dict[str, Any]) -> list[str]:
-    """`location.name` split into its parts (`locations.location_parts`); the office names when it is empty."""
+    """The same fields split only between places: "Hybrid - London, Berlin" stays one part, so the workplace
+    word that heads a city list speaks for all its cities."""
     parts = location_parts(opt_str(opt_dict(payload, "location"), "name", "location."))
     if not parts:
         for i, office in enumerate(dict_items(payload, "offices")):
@@ -110,16 +121,14 @@ def _requisition_id(payload: dict[str, Any]) -> str | None:
 
 
 def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
-    parts = _location_parts(payload)
-    locations = dedupe_locations(place for part in parts for place in part_places(part))
+    locations = _locations(payload)
     workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
     fields = PostingFields(
         source_id=req_id(payload),
         title=req_str(payload, "title"),
         url=opt_str(payload, "absolute_url"),
         locations=locations,
-        # "Hybrid - London, Berlin": the workplace word heads the whole list, so the parts decide.
-        workplace=workplace or workplace_from_location_names(parts),
+        workplace=workplace or workplace_from_location_names(_location_parts(payload)),
         department=_department(payload),
         employment_type=vocab.employment_type(_metadata_value(payload, _EMPLOYMENT_FIELD)),
         description_text=html_to_text(opt_str(payload, "content")) or None,
