@@ -1,8 +1,9 @@
 """When two postings of one company may be one job: the guards, the text similarity and candidate pairs.
 
-Guards are hard vetoes, scores are evidence. A different level (`II` vs `Senior`) or a different team
-(`Payments` vs `Identity` in the title, or two departments on one board) is never the same job however alike
-the text; otherwise the role-specific text decides (Jaccard similarity of word shingles), with the bar raised
+Guards are hard vetoes, scores are evidence. A different level (`II` vs `Senior`), a different team
+(`Payments` vs `Identity` in the title, or two departments on one board) or a different territory (`Southwest` vs
+`Southeast`, `EMEA` vs `APAC`, `France` vs `Spain`: sales territories are separate openings, however alike their
+text) is never the same job; otherwise the role-specific text decides (Jaccard similarity of word shingles), with the bar raised
 when the titles are only loosely alike.
 """
 
@@ -15,6 +16,18 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
+
+from job_assets.parsing import place_names
+
+# Sales territories named in titles ("Enterprise AE, Southwest"); regions and countries come from `place_names`.
+_COMPASS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+        "midwest", "northern", "southern", "eastern", "western", "midatlantic", "mountain", "pacific",
+        "atlantic", "amer", "americas", "nordic", "nordics", "dach", "uki", "emea", "apac", "latam", "anz",
+        "benelux", "cee", "mena", "gcc",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,15 +56,25 @@ class MatchConfig:
 def roles_compatible(a: frozenset[str], b: frozenset[str], typo_ratio: float = 80.0) -> bool:
     """Team guard on the level-free title words. One title refining the other (`Backend Engineer` vs
     `Backend Engineer, Payments`) can be one job, as can a typo (`Enginer`, `Back-end`); when each title
-    has words the other lacks (`Payments` vs `Identity`, `Platform` vs `Product`), they name different roles."""
+    has words the other lacks (`Payments` vs `Identity`, `Platform` vs `Product`), they name different roles.
+    Two territories (`Southwest` vs `Southeast`) are never a typo of each other: they are two openings."""
     only_a, only_b = a - b, b - a
     if not only_a or not only_b:
         return True
+    if any(map(is_territory, only_a)) and any(map(is_territory, only_b)):
+        return False
     if fuzz.ratio("".join(sorted(only_a)), "".join(sorted(only_b))) >= max(typo_ratio, 90.0):
         return True  # split or joined words: "back end" vs "backend"
     rest_a = {x for x in only_a if not any(fuzz.ratio(x, y) >= typo_ratio for y in only_b)}
     rest_b = {y for y in only_b if not any(fuzz.ratio(x, y) >= typo_ratio for x in only_a)}
     return not rest_a or not rest_b
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_territory(word: str) -> bool:
+    """A title word naming a sales territory, a region or a country (a posting's own places are already gone
+    from its role title, so "Account Executive - Chicago" in Chicago and in Austin stay one requisition)."""
+    return word in _COMPASS or place_names.is_region(word)
 
 
 def departments_compatible(a: str | None, b: str | None) -> bool:

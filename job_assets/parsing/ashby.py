@@ -12,7 +12,7 @@ from typing import Any
 from job_assets.parsing import vocab
 from job_assets.parsing.dates import iso_to_utc
 from job_assets.parsing.html import html_to_text, plain_to_text
-from job_assets.parsing.locations import dedupe_locations
+from job_assets.parsing.locations import dedupe_locations, split_location_text
 from job_assets.parsing.pay_tiers import PayRange, choose_range
 from job_assets.parsing.payload import (
     dict_items,
@@ -27,10 +27,11 @@ from job_assets.parsing.record import Pay, PostingContext, PostingFields, build_
 
 
 def _locations(payload: dict[str, Any]) -> list[str]:
+    """`location` and each secondary location; one of them may itself name several places ("SF / NY")."""
     locations = [opt_str(payload, "location")]
     for i, secondary in enumerate(dict_items(payload, "secondaryLocations")):
         locations.append(opt_str(secondary, "location", f"secondaryLocations[{i}]."))
-    return dedupe_locations(loc for loc in locations if loc)
+    return dedupe_locations(place for loc in locations for place in split_location_text(loc))
 
 
 def _workplace(payload: dict[str, Any]) -> str | None:

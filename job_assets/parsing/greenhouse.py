@@ -13,7 +13,12 @@ from typing import Any
 from job_assets.parsing import vocab
 from job_assets.parsing.dates import iso_to_utc
 from job_assets.parsing.html import html_to_text
-from job_assets.parsing.locations import dedupe_locations, split_location_text, workplace_from_location_names
+from job_assets.parsing.locations import (
+    dedupe_locations,
+    location_parts,
+    split_location_text,
+    workplace_from_location_names,
+)
 from job_assets.parsing.pay_tiers import PayRange, choose_range
 from job_assets.parsing.payload import dict_items, opt_dict, opt_number, opt_str, req_id, req_str
 from job_assets.parsing.record import Pay, PostingContext, PostingFields, build_record
@@ -39,15 +44,25 @@ def _locations(payload: dict[str, Any]) -> list[str]:
     return dedupe_locations(split_location_text(name)) or _office_names(payload)
 
 
-def _workplace(payload: dict[str, Any], locations: list[str]) -> str | None:
+def _workplace(payload: dict[str, Any]) -> str | None:
     """The board's workplace field, else the places: the location names, else the offices the job is filed
     under (a job shown in "Bangalore, India" but filed only under the office "Remote-India (PEO)" is remote)."""
     workplace = vocab.workplace(_metadata_value(payload, _WORKPLACE_FIELD))
     return (
         workplace
-        or workplace_from_location_names(locations)
+        or workplace_from_location_names(_location_parts(payload))
         or workplace_from_location_names(_office_names(payload))
     )
+
+
+def _location_parts(payload: dict[str, Any]) -> list[str]:
+    """The same fields split only between places: "Hybrid - London, Berlin" stays one part, so the workplace
+    word that heads a city list speaks for all its cities."""
+    parts = location_parts(opt_str(opt_dict(payload, "location"), "name", "location."))
+    if not parts:
+        for i, office in enumerate(dict_items(payload, "offices")):
+            parts.extend(location_parts(opt_str(office, "name", f"offices[{i}].")))
+    return dedupe_locations(parts)
 
 
 def _department(payload: dict[str, Any]) -> str | None:
@@ -126,7 +141,7 @@ def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, 
         title=req_str(payload, "title"),
         url=opt_str(payload, "absolute_url"),
         locations=locations,
-        workplace=_workplace(payload, locations),
+        workplace=_workplace(payload),
         department=_department(payload),
         employment_type=vocab.employment_type(_metadata_value(payload, _EMPLOYMENT_FIELD)),
         description_text=html_to_text(opt_str(payload, "content")) or None,

@@ -27,11 +27,12 @@ from job_assets.parsing.record import Pay, PostingContext, PostingFields, build_
 
 
 def _locations(categories: dict[str, Any]) -> list[str]:
-    """`allLocations` is already a list; the single `location` is free text and may name several."""
-    locations = str_items(categories, "allLocations", "categories.")
-    if not locations:
-        locations = split_location_text(opt_str(categories, "location", "categories."))
-    return dedupe_locations(locations)
+    """`allLocations` when given, else the single `location`; either's strings may name several places
+    ("New York, NY or Remote")."""
+    locations = str_items(categories, "allLocations", "categories.") or [
+        opt_str(categories, "location", "categories.")
+    ]
+    return dedupe_locations(place for loc in locations for place in split_location_text(loc))
 
 
 def _description(payload: dict[str, Any]) -> str | None:

@@ -1,11 +1,15 @@
 """Location strings -> a clean, de-duplicated list, and the one workplace rule for Greenhouse.
 
-Greenhouse puts several locations in one free-text `location.name`
-("San Francisco, CA; New York, NY", "London / Remote", "Austin, TX or Remote", "Cape Town & Johannesburg"). We
-split on the separators people use between *locations* (`;`, `|`, ` / `, ` or `, ` and `, ` & `; never inside a
-country's name like "Trinidad and Tobago") and never on commas, because a
-comma separates the parts of ONE location ("New York, NY, United States"). A slash without spaces
-("Hybrid/Remote", "Dallas/Fort Worth") is kept whole: it usually names one place.
+One location field often names several places ("San Francisco, CA; New York, NY", "SF / NY / Remote", "New York,
+NY or Remote", "Cape Town & Johannesburg", "Hybrid - London, Berlin"): every ATS parser passes each of its
+location strings through `split_location_text`. We split on the separators people use between *locations* (`;`,
+`|`, ` / `, ` or `, ` and `, ` & `), never inside a country's name ("Trinidad and Tobago"), never inside
+parentheses ("Remote (US or Canada)"), and never inside a remote scope that lists regions ("Remote within US and
+Canada", "Remote - US / Canada": one scope, not a remote place and an office). A comma separates the parts of ONE
+location ("New York, NY, United States", "Bengaluru, Karnataka, India", "Washington, D.C.") unless the parts are
+cities that do not qualify each other ("Hybrid - San Francisco, New York City, Austin": three places; see
+`place_names`), or every part is a labelled place or a city code. A slash without spaces ("Hybrid/Remote",
+"Dallas/Fort Worth") is kept whole: it usually names one place.
 """
 
 from __future__ import annotations
@@ -14,7 +18,28 @@ import html as htmllib
 import re
 from collections.abc import Iterable
 
-_SEPARATORS = re.compile(r"\s*;\s*|\s*\|\s*|\s+/\s+|\s+(?:or|and|&)\s+", re.IGNORECASE)
+from job_assets.parsing import place_names
+
+_SEPARATORS = re.compile(r"(\s*;\s*|\s*\|\s*|\s+/\s+|\s+(?:or|and|&)\s+)", re.IGNORECASE)
+_STRONG_SEPARATOR = re.compile(r"^\s*[;|]\s*$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_PROTECT = str.maketrans({" ": "\0", ";": "\1", "|": "\2", ",": "\3", "/": "\4"})
+_RESTORE = str.maketrans({"\0": " ", "\1": ";", "\2": "|", "\3": ",", "\4": "/"})
+# "Remote within US", "Remote - EMEA", "Remote: Canada", "Fully remote in Germany": a remote place with a scope.
+_REMOTE_SCOPE = re.compile(
+    r"^(?:(?:fully|100%)\s+)?remote\s*(?:[-–—:,]\s*|\s+(?:within|in|from|across|only\s+in|based\s+in)\s+)\S",
+    re.IGNORECASE,
+)
+# A workplace word before a place ("Hybrid - London", "Remote: Berlin"), and a part that is only one ("Remote").
+_WORKPLACE_PREFIX = re.compile(
+    r"^(?:(?:fully\s+)?remote|hybrid|on-?site|in[- ]office|office)(?:\s*[-–—:]\s*|\s+)", re.IGNORECASE
+)
+_WORKPLACE_ONLY = re.compile(
+    r"^(?:(?:fully\s+)?remote|hybrid|on-?site|in[- ]office|office)(?:[\s-]*(?:friendly|first|optional))?$",
+    re.IGNORECASE,
+)
+_MIN_UNPREFIXED_PLACES = 3
+_MAX_QUALIFIERS = 2  # "Bengaluru, Karnataka, India": a city, its state, its country
 # Country names that contain a separator word: never split inside them.
 _JOINED_NAMES = re.compile(
     r"\b(?:trinidad|bosnia|antigua|saint kitts|st\.? kitts|saint vincent|st\.? vincent|turks|heard island|sao tome"
@@ -61,13 +86,41 @@ def clean_location(text: str) -> str:
 
 def split_location_text(text: str | None) -> list[str]:
     """One free-text location field -> its locations, in order ("Cape Town & Johannesburg" is two)."""
+    return [place for part in location_parts(text) for place in part_places(part)]
+
+
+def location_parts(text: str | None) -> list[str]:
+    """One location field split on the separators between places, each part cleaned; a comma list of cities
+    ("Hybrid - London, Berlin") is still one part, so a workplace word heading it speaks for all its cities."""
     if not text:
         return []
     text = htmllib.unescape(text)
-    protected = _JOINED_NAMES.sub(lambda m: m.group(0).replace(" ", "\0"), text)
-    parts = [p.replace("\0", " ") for p in _SEPARATORS.split(protected)]
-    cleaned = (clean_location(piece) for part in parts for piece in _comma_list(part))
+    protected = _JOINED_NAMES.sub(lambda m: m.group(0).translate(_PROTECT), text)
+    protected = _PARENTHESES.sub(lambda m: m.group(0).translate(_PROTECT), protected)
+    pieces = _SEPARATORS.split(protected)
+    parts = [pieces[0].translate(_RESTORE)]
+    for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        part = part.translate(_RESTORE)
+        if _continues_remote_scope(parts[-1], separator, part):
+            parts[-1] += separator + part
+        else:
+            parts.append(part)
+    cleaned = (clean_location(part) for part in parts)
     return [p for p in cleaned if p]
+
+
+def part_places(part: str) -> list[str]:
+    """One part of `location_parts` -> its places (a comma list of cities is several)."""
+    cleaned = (clean_location(piece) for piece in _comma_list(part))
+    return [p for p in cleaned if p]
+
+
+def _continues_remote_scope(scope: str, separator: str, part: str) -> bool:
+    """ "Remote within US" + " and " + "Canada": the region belongs to the scope, it is no place of its own."""
+    if _STRONG_SEPARATOR.match(separator) or not _REMOTE_SCOPE.match(scope.strip()):
+        return False
+    region = clean_location(part)
+    return bool(region) and "," not in region and place_names.is_region(region)
 
 
 def _comma_list(part: str) -> list[str]:
@@ -78,7 +131,37 @@ def _comma_list(part: str) -> list[str]:
         return items
     if len(items) >= _MIN_CODES and all(_PLACE_CODE.match(item) for item in items):
         return items
+    if len(items) >= 2 and not all(place_names.is_code(item) for item in items[1:]):
+        return _city_list(part, items)
     return [part]
+
+
+def _city_list(part: str, items: list[str]) -> list[str]:
+    """Cities separated by commas after a workplace word ("Hybrid - London, Berlin"), or three or more of them,
+    are places of their own; a city followed by its state or country ("Paris, France", "New York, New York") is
+    one. Anything we cannot name keeps the whole."""
+    first = _WORKPLACE_PREFIX.sub("", items[0]).strip()
+    prefixed = first != items[0]
+    if not first or _WORKPLACE_ONLY.match(first):
+        return [part]  # "Remote, Bangalore": a workplace and its scope
+    places: list[list[str]] = [[items[0]]]
+    city = first
+    for i, item in enumerate(items[1:], start=1):
+        following = items[i + 1] if i + 1 < len(items) else None
+        if len(places[-1]) <= _MAX_QUALIFIERS and place_names.qualifies(
+            item, city, following, listing=len(places) > 1
+        ):
+            places[-1].append(item)
+        elif place_names.city_countries(item):
+            places.append([item])
+            city = item
+        else:
+            return [part]
+    # Without a workplace prefix two names may be a district and its city ("Soho, London"): only a longer list
+    # ("San Francisco, New York City, Austin") is surely several places.
+    if len(places) < (2 if prefixed else _MIN_UNPREFIXED_PLACES) or not place_names.city_countries(first):
+        return [part]
+    return [", ".join(place) for place in places]
 
 
 def dedupe_locations(locations: Iterable[str]) -> list[str]:

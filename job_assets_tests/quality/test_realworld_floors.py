@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # after the first round: remote 0.986, seniority 0.957, pay exact 0.991, wrong merges 2).
 # Floors are per split: `all` mixes the splits, so a new, harder split (holdout2) would drag it below a floor
 # that dev and holdout still meet. holdout2 (107 postings, 16 companies gathered later, never used to tune rules)
-# holds the figures measured when it landed.
+# holds the figures measured when it landed, raised as its classes were fixed (locations 0.616 -> 1.0 and wrong
+# merges 3 -> 0 by the place-list splitting and the territory rule).
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {
         "title": 1.0,
@@ -44,7 +45,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "holdout2": {
         "title": 1.0,
-        "locations": 0.616,
+        "locations": 1.0,
         "remote": 0.962,
         "pay_exact": 1.0,
         "seniority": 0.953,
@@ -56,7 +57,7 @@ FLOORS: dict[str, dict[str, float]] = {
 CEILINGS: dict[str, dict[str, int]] = {
     "dev": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
     "holdout": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
-    "holdout2": {"pay_invented": 0, "wrong_merges": 3, "missed_merges": 0, "lost": 0},
+    "holdout2": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
 }
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
