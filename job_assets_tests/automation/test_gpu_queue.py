@@ -83,7 +83,7 @@ def test_enrichment_runs_take_the_gpu_one_at_a_time(tmp_path: Path, pipeline_res
         with process(daemon, log, env, PROJECT_ROOT):
             wait_for(
                 all_done,
-                timeout=300,
+                timeout=600,  # a ceiling for a loaded machine (each run is a process), not a wait
                 what=lambda: f"both enrichment runs to succeed:\n{tail(log)}",
                 interval=0.1,
             )
