@@ -22,7 +22,7 @@ from job_assets_tests.servers import process, tail, wait_for
 COMPANIES = ["fernhill-games", "lumen-grid"]  # two runs at once: one holds the GPU, the other waits
 TESTS_DIR = Path(__file__).resolve().parent
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 def test_enrichment_runs_take_the_gpu_one_at_a_time(tmp_path: Path, pipeline_resources: dict) -> None:
