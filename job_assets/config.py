@@ -214,6 +214,12 @@ class AutomationSettings(Settings):
         "0 6 * * *", "JOB_ASSETS_SCHEDULE_CRON", "When the daily scrape runs (cron)."
     )
     schedule_timezone: str = setting("UTC", "JOB_ASSETS_SCHEDULE_TIMEZONE", "Timezone of the daily schedule.")
+    sensor_interval_s: int = setting(
+        30,
+        "JOB_ASSETS_SENSOR_INTERVAL_S",
+        "Seconds between evaluations of the automation sensors (`automation_gpu`, `automation_cpu`): how soon "
+        "enrichment follows a scrape and the jobs table follows enrichment.",
+    )
     k8s_gpu_config: str | None = setting(
         None,
         "JOB_ASSETS_K8S_GPU_CONFIG",

@@ -7,7 +7,7 @@ They only carry settings; nothing here does the work.
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import dagster as dg
 import duckdb
@@ -89,7 +89,8 @@ def bind_env(resource: type[R]) -> R:
         if not os.environ.get(env):
             continue
         annotation = resource.model_fields[name].annotation
-        values[name] = dg.EnvVar.int(env) if annotation is int else dg.EnvVar(env)
+        is_int = annotation is int or set(get_args(annotation)) == {int, type(None)}  # `int | None` too
+        values[name] = dg.EnvVar.int(env) if is_int else dg.EnvVar(env)
     return resource(**values)
 
 

@@ -53,6 +53,11 @@ class DemoRun:
     user_dir: Path  # where the user's own store and instance were set: the demo must never create it
     result: subprocess.CompletedProcess[str]
 
+    @property
+    def dir(self) -> Path:
+        """JOB_ASSETS_DEMO_DIR of the run: the store, the instance and the registry it wrote."""
+        return self.db.parent
+
 
 @pytest.fixture(scope="session")
 def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:

@@ -31,8 +31,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(check: Callable[[], T | None], timeout: float, what: str, interval: float = 0.25) -> T:
-    """Poll `check` until it returns something truthy; fail naming `what` at the deadline."""
+def wait_for(
+    check: Callable[[], T | None], timeout: float, what: str | Callable[[], str], interval: float = 0.25
+) -> T:
+    """Poll `check` until it returns something truthy; fail naming `what` at the deadline (a callable is
+    called then, e.g. to show the end of a log as it is at that moment)."""
     deadline = time.monotonic() + timeout
     last_error: Exception | None = None
     while time.monotonic() < deadline:
@@ -43,7 +46,8 @@ def wait_for(check: Callable[[], T | None], timeout: float, what: str, interval:
         except Exception as error:  # not up yet: connection refused, location still loading...
             last_error = error
         time.sleep(interval)
-    raise TimeoutError(f"gave up after {timeout:g}s waiting for {what} (last error: {last_error})")
+    described = what() if callable(what) else what
+    raise TimeoutError(f"gave up after {timeout:g}s waiting for {described} (last error: {last_error})")
 
 
 def _default_signals() -> None:

@@ -1,6 +1,7 @@
 """The one Definitions object loads, and its shape is what the docs and the UI promise."""
 
 import importlib
+import typing
 
 import dagster as dg
 import pytest
@@ -84,3 +85,25 @@ def test_workspace_and_dg_project_name_the_same_code_location() -> None:
     assert module["module_name"].split(".")[0] == project["root_module"]
     assert module["location_name"] == project["code_location_name"]
     assert importlib.import_module(module["module_name"]).defs is not None
+
+
+def test_every_setting_given_in_the_environment_binds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A variable a user sets reaches its resource field typed as the schema says (an `int | None` such as
+    JOB_ASSETS_SCRAPE_BATCH too), so the code location still loads."""
+    from job_assets.config import SCHEMA
+    from job_assets.resources import resources_from_env
+
+    numbers = {int: "7", float: "7.5"}
+    for group in SCHEMA:
+        for name, env in group.env_fields():
+            kinds = set(typing.get_args(group.model_fields[name].annotation)) or {
+                group.model_fields[name].annotation
+            }
+            value = next((numbers[k] for k in kinds if k in numbers), None)
+            if value is not None:
+                monkeypatch.setenv(env, value)
+    resources = {k: r.process_config_and_initialize() for k, r in resources_from_env().items()}
+    automation = resources["automation"]
+    assert automation.scrape_batch == 7 and automation.sensor_interval_s == 7
+    assert resources["http"].retries == 7 and resources["llm"].concurrency == 7
+    assert build_definitions().get_repository_def() is not None

@@ -8,7 +8,10 @@ from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE, GPU_TAGS
 from job_assets.automation.gpu_feed import plan_batch, posting_counts, stale_partitions, worth_starting
 from job_assets.automation.partitions import company_partitions, partition_changes
 from job_assets.automation.runs import enrich_run, scrape_run
+from job_assets.config import AutomationSettings
 from job_assets.resources import AutomationResource, LLMResource, RegistryResource
+
+_INTERVAL_S = AutomationSettings.from_env().sensor_interval_s  # a sensor's interval is part of its definition
 
 
 @dg.sensor(
@@ -46,7 +49,7 @@ automation_sensor = dg.AutomationConditionSensorDefinition(
     "automation_cpu",
     target=dg.AssetSelection.assets("jobs", "job_matches_by_search"),
     default_status=dg.DefaultSensorStatus.RUNNING,
-    minimum_interval_seconds=30,
+    minimum_interval_seconds=_INTERVAL_S,
 )
 
 ACTIVE = [
@@ -70,7 +73,7 @@ def _per_company(instance: dg.DagsterInstance, storage_id: int) -> dict[str, int
 @dg.sensor(
     name="automation_gpu",
     job=enrich_run,
-    minimum_interval_seconds=30,
+    minimum_interval_seconds=_INTERVAL_S,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="One GPU run at a time over every company whose parsed postings are newer than its enrichment "
     "(up to the posting budget); starts when it can fill the LLM's batch or no scrape is left to wait for.",

@@ -36,6 +36,8 @@ def test_demo_fills_every_table_and_records_runs_in_the_instance(demo_run: DemoR
     result = demo_run.result
     assert result.returncode == 0, result.stderr[-3000:]
     assert "11 companies ok, 0 failed" in result.stderr  # 10 on the ATS boards, 1 careers site only
+    assert "Traceback" not in result.stderr
+    assert "dagster.yaml" not in result.stderr  # no warning about an instance file on a clean start
     # The user's own store and instance were set: the demo wrote only its own, under JOB_ASSETS_DEMO_DIR.
     assert not demo_run.user_dir.exists()
     assert demo_run.home.exists()
