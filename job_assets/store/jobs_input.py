@@ -9,6 +9,7 @@ is then closed (a DuckDB file's lock is held only for the copy), and the build r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from job_assets.store.db import table_exists
 POSTINGS_TABLE = "enriched_postings"
 JOBS_TABLE = "jobs"
 MATCHES_TABLE = "job_matches"
+# DuckDB's defaults suit one big query on a machine of its own: a PARTITION_BY copy buffers 524,288 rows per
+# thread before it writes (every posting, at 100k), and the buffer pool may take 80% of RAM. A build bounds both.
+STAGE_SETTINGS = {"partitioned_write_flush_threshold": "10000", "memory_limit": "'1GB'"}
 _STAGED = ((POSTINGS_TABLE, POSTING_COLUMNS), (JOBS_TABLE, JOBS_SCHEMA), (MATCHES_TABLE, MATCHES_SCHEMA))
 
 
@@ -48,6 +52,23 @@ class StagedInputs:
         return frame.select(  # a table from an older build may lack a column: null, in the contract's type
             [pl.col(c).cast(t) if c in frame.columns else pl.lit(None, t).alias(c) for c, t in schema.items()]
         )
+
+
+@contextmanager
+def duckdb_settings(conn: duckdb.DuckDBPyConnection, settings: dict[str, str]) -> Iterator[None]:
+    """`SET` each setting (DuckDB's are global to the database instance, which a DuckLake's connections
+    share) for the duration, and put the previous values back."""
+    before = {
+        name: conn.execute("select value from duckdb_settings() where name = ?", [name]).fetchall()[0][0]
+        for name in settings
+    }
+    try:
+        for name, value in settings.items():
+            conn.execute(f"set {name} = {value}")
+        yield
+    finally:
+        for name, value in before.items():
+            conn.execute(f"set {name} = '{value}'")
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, table: str, wanted: dict[str, pl.DataType]) -> list[str]:
@@ -87,13 +108,14 @@ def stage_inputs(conn: duckdb.DuckDBPyConnection, directory: Path, chunk_rows: i
     postings = 0
     conn.register("_jobs_build_chunks", chunk_of)
     try:
-        for table, schema in tables:
-            columns = ", ".join(f't."{c}"' for c in _columns(conn, table, schema))
-            target = (directory / table).as_posix().replace("'", "''")
-            conn.execute(
-                f'copy (select {columns}, m._chunk from "{table}" t join _jobs_build_chunks m on t.company = m.company)'
-                f" to '{target}' (format parquet, partition_by (_chunk), compression snappy)"
-            )
+        with duckdb_settings(conn, STAGE_SETTINGS):
+            for table, schema in tables:
+                columns = ", ".join(f't."{c}"' for c in _columns(conn, table, schema))
+                target = (directory / table).as_posix().replace("'", "''")
+                conn.execute(
+                    f'copy (select {columns}, m._chunk from "{table}" t join _jobs_build_chunks m on t.company = m.company)'
+                    f" to '{target}' (format parquet, partition_by (_chunk), compression snappy, row_group_size 2048)"
+                )
         if any(t == POSTINGS_TABLE for t, _ in tables):
             postings = conn.execute(f'select count(*) from "{POSTINGS_TABLE}"').fetchall()[0][0]
         job_ids = (
