@@ -175,8 +175,8 @@ def write_jobs(
 
 
 def _replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
-    """`create or replace table` from `frame`, WRITE_ROWS rows at a time: DuckDB converts what it is given
-    to Arrow at once, and a million jobs' descriptions converted at once cost gigabytes."""
+    """`create or replace table` from `frame`, WRITE_ROWS rows at a time: DuckDB converts a registered frame
+    to Arrow, so one slice at a time bounds that copy to a slice's worth."""
     for start in range(0, max(frame.height, 1), WRITE_ROWS):
         conn.register("_incoming", frame.slice(start, WRITE_ROWS))
         try:
