@@ -5,6 +5,14 @@ allocate outside Python's tracemalloc) is its own. Generation is timed separatel
 
     uv run python benchmarks/dedup.py                      # 10k, 100k, 1M
     uv run python benchmarks/dedup.py --sizes 10000 100000 --rebuild
+
+`--store`: what the `jobs` asset does, `rebuild_jobs` on a DuckDB file holding the generated postings in
+`enriched_postings` (written once per size under `--data-dir` and reused), from the read to the written
+`jobs` table; the peak RSS is the whole build's, with no generated frame in the process. `--against DIR`
+runs the same build with another source tree too (e.g. `git archive main | tar -x -C /tmp/main`),
+alternating, `--repeat` times each, and prints medians and the new/old ratios:
+
+    uv run python benchmarks/dedup.py --store --sizes 100000 1000000 --repeat 3 --against /tmp/main
 """
 
 from __future__ import annotations
@@ -12,7 +20,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -20,7 +30,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, os.environ.get("DEDUP_BENCH_CODE") or str(Path(__file__).resolve().parent.parent))
 
 
 def _rss_mb() -> float:
@@ -81,6 +91,109 @@ def child(n: int, rebuild: bool) -> dict:
     return result
 
 
+def _generated_store(n: int, data_dir: Path) -> Path:
+    """A DuckDB file with `n` generated postings in `enriched_postings` (plus their true `group`)."""
+    path = data_dir / f"dedup_{n}.duckdb"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        code = (
+            "import sys, duckdb; sys.path.insert(0, sys.argv[3]); from benchmarks.dedup_data import generate;"
+            "postings = generate(int(sys.argv[1])); conn = duckdb.connect(sys.argv[2] + '.tmp');"
+            "conn.execute('create table enriched_postings as select * from postings'); conn.close()"
+        )
+        root = str(Path(__file__).resolve().parent.parent)
+        subprocess.run([sys.executable, "-c", code, str(n), str(path), root], check=True)
+        Path(f"{path}.tmp").rename(path)
+    return path
+
+
+def store_child(path: Path) -> dict:
+    """One day-one `jobs` build on the file at `path` with the code on sys.path; then its quality."""
+    import duckdb
+    import polars as pl
+
+    from job_assets.store.db import connect
+    from job_assets.store.jobs_build import rebuild_jobs
+    from job_assets_sandbox.evaluation import pairwise_scores
+
+    with connect(path) as conn:
+        conn.execute("drop table if exists jobs; drop table if exists job_matches")
+    now = datetime(2025, 9, 20, 7, tzinfo=UTC)
+    start, cpu = time.perf_counter(), _cpu_s()
+    rebuilt = rebuild_jobs(lambda: connect(path), now=now)
+    build_s, build_cpu = time.perf_counter() - start, _cpu_s() - cpu
+    peak = _rss_mb()
+    jobs = rebuilt.build.jobs.height
+    del rebuilt
+    with duckdb.connect(str(path), read_only=True) as conn:
+        predicted = conn.sql(
+            'select p."group", p.posting_key, m.job_id from enriched_postings p'
+            " left join job_matches m on m.company = p.company and m.posting_key = p.posting_key"
+        ).pl()
+    scores = pairwise_scores(predicted["group"].to_list(), predicted["job_id"].to_list())
+    return {
+        "postings": predicted.height,
+        "jobs": jobs,
+        "build_s": round(build_s, 2),
+        "build_cpu_s": round(build_cpu, 2),
+        "peak_rss_mb": round(peak),
+        "precision": round(scores.precision, 4),
+        "recall": round(scores.recall, 4),
+        "f1": round(scores.f1, 4),
+        # which job every posting is in: equal between two builds exactly when they grouped alike
+        "rows_sha": int(predicted.select(pl.concat_str("posting_key", "job_id").hash().sum()).item()),
+    }
+
+
+def _run_store(code: Path, path: Path) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--store-child", str(path)]
+    env = {**os.environ, "PYTHONPATH": str(code), "DEDUP_BENCH_CODE": str(code)}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=code, env=env)
+    if done.returncode:
+        raise RuntimeError(f"{code}: {done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def store_main(sizes: list[int], repeat: int, against: Path | None, data_dir: Path) -> int:
+    here = Path(__file__).resolve().parent.parent
+    trees = {"new": here} | ({"old": against.resolve()} if against else {})
+    print(f"store builds (rebuild_jobs on a DuckDB file); trees: {trees}", flush=True)
+    medians: dict[tuple[str, int], dict[str, float]] = {}
+    for n in sizes:
+        path = _generated_store(n, data_dir)
+        runs: dict[str, list[dict]] = {name: [] for name in trees}
+        for i in range(repeat):
+            for name, code in trees.items():
+                result = _run_store(code, path)
+                runs[name].append(result)
+                print(json.dumps({"tree": name, "run": i + 1, **result}), flush=True)
+        for name, results in runs.items():
+            medians[name, n] = {
+                k: statistics.median(r[k] for r in results) for k in ("build_s", "build_cpu_s", "peak_rss_mb")
+            } | {k: results[0][k] for k in ("jobs", "precision", "recall", "f1")}
+            if len({r["rows_sha"] for r in results}) != 1:
+                print(f"  {name} at {n}: runs disagree with each other", flush=True)
+        if against and runs["new"][0]["rows_sha"] != runs["old"][0]["rows_sha"]:
+            print(f"  at {n}: the new and old builds grouped postings differently", flush=True)
+    print(f"\nmedians over {repeat} run(s):")
+    print(
+        f"{'tree':>5} {'postings':>9} {'jobs':>8} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'P':>6} {'R':>6}"
+    )
+    for (name, n), m in medians.items():
+        print(
+            f"{name:>5} {n:>9} {m['jobs']:>8} {m['build_s']:>8.1f} {m['build_cpu_s']:>8.1f} "
+            f"{m['peak_rss_mb']:>8.0f} {m['precision']:>6} {m['recall']:>6}"
+        )
+    if against:
+        for n in sizes:
+            new, old = medians["new", n], medians["old", n]
+            print(
+                f"{n}: new/old wall x{new['build_s'] / old['build_s']:.2f}, cpu x{new['build_cpu_s'] / old['build_cpu_s']:.2f}, "
+                f"peak RSS x{new['peak_rss_mb'] / old['peak_rss_mb']:.2f}"
+            )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -89,8 +202,18 @@ def main() -> int:
     parser.add_argument(
         "--rebuild", action="store_true", help="also time a second-day rebuild from the first"
     )
+    parser.add_argument("--store", action="store_true", help="time rebuild_jobs on a DuckDB file")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size (--store): medians are printed")
+    parser.add_argument("--against", type=Path, help="another source tree to run side by side (--store)")
+    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/job_assets_dedup_bench"))
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--store-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.store_child:
+        print(json.dumps(store_child(args.store_child)))
+        return 0
+    if args.store:
+        return store_main(args.sizes, args.repeat, args.against, args.data_dir)
     if args.child:
         print(json.dumps(child(args.child, args.rebuild)))
         return 0

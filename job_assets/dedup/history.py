@@ -9,12 +9,14 @@ under a new id, or a closed job coming back, is recognised as the same job inste
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import polars as pl
 
 from job_assets.dedup.canonical import canonical_fields
+from job_assets.dedup.chunks import CompanyChunk, split_frames
 from job_assets.dedup.matching import match_postings, prepare_postings
 from job_assets.dedup.schema import (
     JOBS_SCHEMA,
@@ -35,6 +37,7 @@ class HistoryConfig:
     guard_min_open: int = 5  # the zero-postings guard applies to companies with at least this many open jobs
     guard_ratio: float = 0.2  # ... whose scrape now yields fewer jobs than this share of them
     ghost_window: timedelta = timedelta(days=30)  # closed jobs younger than this can reopen via a repost
+    chunk_rows: int = 50_000  # postings (and previous jobs) per company chunk: bounds a build's memory
     match: MatchConfig = field(default_factory=MatchConfig)
 
 
@@ -105,9 +108,10 @@ def _guards(
 
 
 def _assign_ids(
-    clusters: pl.DataFrame, prev_keys: pl.DataFrame, prev_jobs: pl.DataFrame
+    clusters: pl.DataFrame, prev_keys: pl.DataFrame, prev_jobs: pl.DataFrame, taken: set[str]
 ) -> tuple[dict[tuple[str, str], str], list[tuple[str, str]]]:
-    """(company, cluster_key) -> job_id, and the (from, into) merges of previous jobs left without a cluster."""
+    """(company, cluster_key) -> job_id, and the (from, into) merges of previous jobs left without a cluster.
+    `taken`: every job id already in use (all previous jobs' and the new ones); new ids are added to it."""
     real = clusters.filter(~pl.col("posting_key").str.starts_with(GHOST_PREFIX))
     live = real.select("company", "cluster_key").unique()
     voters = pl.concat(
@@ -135,7 +139,7 @@ def _assign_ids(
         if (company, cluster_key) not in assigned and job_id not in used:
             assigned[company, cluster_key] = job_id
             used.add(job_id)
-    taken = set(prev_jobs["job_id"].to_list()) | used
+    taken |= used
     for company, cluster_key in live.sort("company", "cluster_key").iter_rows():
         if (company, cluster_key) not in assigned:
             attempt = 0
@@ -167,11 +171,44 @@ def deduplicate_postings(
     keep their previous state, except that their postings in `current` still update or open jobs.
     """
     config = config or HistoryConfig()
+    prev_jobs = previous_jobs if previous_jobs is not None else empty(JOBS_SCHEMA)
+    prev_matches = previous_matches if previous_matches is not None else empty(MATCHES_SCHEMA)
+    chunks = split_frames(current, prev_jobs, prev_matches, config.chunk_rows)
+    return build_in_chunks(chunks, conform(prev_jobs, JOBS_SCHEMA)["job_id"], scraped_companies, now, config)
+
+
+def build_in_chunks(
+    chunks: Iterable[CompanyChunk],
+    previous_job_ids: pl.Series,
+    scraped_companies: set[str],
+    now: datetime,
+    config: HistoryConfig | None = None,
+) -> JobsBuild:
+    """`deduplicate_postings` over company chunks (`chunks`), one at a time: the same build as over the whole
+    frames, with the memory of one chunk plus the result. `previous_job_ids`: every previous job's id (a new
+    id never reuses one, whichever chunk it was in)."""
+    config = config or HistoryConfig()
     if now.tzinfo is None:
         raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
     now = now.astimezone(UTC)
-    postings = prepare_postings(current)
-    prev_jobs = conform(previous_jobs, JOBS_SCHEMA) if previous_jobs is not None else empty(JOBS_SCHEMA)
+    taken = set(previous_job_ids.to_list())
+    builds = [_build_chunk(chunk, taken, scraped_companies, now, config) for chunk in chunks]
+    if not builds:
+        return JobsBuild(jobs=empty(JOBS_SCHEMA), matches=empty(MATCHES_SCHEMA), guarded_companies={})
+    return JobsBuild(
+        jobs=pl.concat([b.jobs for b in builds], rechunk=False),
+        matches=pl.concat([b.matches for b in builds], rechunk=False),
+        guarded_companies={c: why for b in builds for c, why in b.guarded_companies.items()},
+        merges=pl.concat([b.merges for b in builds], rechunk=False),
+    )
+
+
+def _build_chunk(
+    chunk: CompanyChunk, taken: set[str], scraped_companies: set[str], now: datetime, config: HistoryConfig
+) -> JobsBuild:
+    """The build of one chunk of whole companies. `taken`: job ids in use (grows with the new ones)."""
+    postings = prepare_postings(chunk.postings)
+    prev_jobs = conform(chunk.previous_jobs, JOBS_SCHEMA)
     prev_keys = (
         prev_jobs.select("company", "job_id", pl.col("posting_keys").alias("posting_key"))
         .explode("posting_key")
@@ -187,7 +224,7 @@ def deduplicate_postings(
     )
     real = clusters.filter(~pl.col("posting_key").str.starts_with(GHOST_PREFIX))
     guarded = _guards(prev_jobs, real, scraped_companies, config)
-    assigned, merges = _assign_ids(clusters, prev_keys, prev_jobs)
+    assigned, merges = _assign_ids(clusters, prev_keys, prev_jobs, taken)
 
     ids = pl.DataFrame(
         [(c, k, j) for (c, k), j in assigned.items()],
@@ -230,9 +267,7 @@ def deduplicate_postings(
         ["company", "job_id"]
     )
 
-    prev_match_rows = (
-        conform(previous_matches, MATCHES_SCHEMA) if previous_matches is not None else empty(MATCHES_SCHEMA)
-    )
+    prev_match_rows = conform(chunk.previous_matches, MATCHES_SCHEMA)
     carried_matches = (
         carried.select("company", "job_id", pl.col("posting_keys").alias("posting_key"))
         .explode("posting_key")

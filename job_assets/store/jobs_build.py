@@ -7,30 +7,37 @@ remembers the snapshot it read and, inside its write transaction, checks that no
 built again from the new state. A company that commits after that check but before the build's commit
 is caught by looking again after the commit, and the build is redone. Two builds that write at once
 conflict in DuckLake's commit (both replace `jobs`), and the loser rebuilds.
+
+The read stages the inputs as company chunks in a scratch directory (`jobs_input`), and the build works one
+chunk at a time, so its memory is one chunk's plus the result, not every posting's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from job_assets.dedup.history import JobsBuild, deduplicate_postings
-from job_assets.enrichment.schema import ENRICHED_SCHEMA
+from job_assets.dedup.chunks import CompanyChunk
+from job_assets.dedup.history import HistoryConfig, JobsBuild, build_in_chunks
 from job_assets.store import lake, scrape_log
-from job_assets.store.db import is_lake, read_table
-from job_assets.store.jobs_table import read_jobs, read_matches, write_jobs
+from job_assets.store.db import is_lake
+from job_assets.store.jobs_input import StagedInputs, stage_inputs
+from job_assets.store.jobs_table import write_jobs
 
 INPUTS = ("enriched_postings", "scrape_log")
 OUTPUTS = ("jobs", "job_matches")
 MAX_ROUNDS = 20
 
 Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
-Build = Callable[[pl.DataFrame, pl.DataFrame, pl.DataFrame, set[str], datetime], JobsBuild]
+# (company chunks, every previous job id, the companies scraped ok, now) -> the build (`build_in_chunks`)
+Build = Callable[[Iterable[CompanyChunk], pl.Series, set[str], datetime], JobsBuild]
 
 
 class _Stale(Exception):
@@ -48,44 +55,52 @@ class Rebuilt:
 
 @dataclass(frozen=True)
 class _Inputs:
-    current: pl.DataFrame
-    previous: pl.DataFrame
-    previous_matches: pl.DataFrame
+    staged: StagedInputs
     scraped: set[str]
     snapshot: int | None
 
 
-def _read(conn: duckdb.DuckDBPyConnection, on_lake: bool) -> _Inputs:
+def _read(conn: duckdb.DuckDBPyConnection, on_lake: bool, directory: Path, chunk_rows: int) -> _Inputs:
     if on_lake:  # one transaction: every table at one snapshot
         conn.execute("begin transaction")
     try:
         seen = lake.current_snapshot(conn) if on_lake else None
-        current = read_table(conn, "enriched_postings", schema=ENRICHED_SCHEMA)
-        previous, previous_matches = read_jobs(conn), read_matches(conn)
+        staged = stage_inputs(conn, directory, chunk_rows)
         latest = scrape_log.latest(conn)
     finally:
         if on_lake:
             conn.execute("commit")
     # Only a company whose latest scrape succeeded may have vanished jobs closed.
     scraped = set(latest.filter(pl.col("status") == "ok").get_column("company").to_list())
-    return _Inputs(current, previous, previous_matches, scraped, seen)
+    return _Inputs(staged, scraped, seen)
+
+
+def _default_build(
+    chunks: Iterable[CompanyChunk], previous_job_ids: pl.Series, scraped: set[str], now: datetime
+) -> JobsBuild:
+    return build_in_chunks(chunks, previous_job_ids, scraped, now)
 
 
 def rebuild_jobs(
-    connect: Connect, build: Build = deduplicate_postings, now: datetime | None = None
+    connect: Connect,
+    build: Build = _default_build,
+    now: datetime | None = None,
+    chunk_rows: int = HistoryConfig().chunk_rows,
 ) -> Rebuilt:
     """Read, build and write `jobs` until what was written reflects the latest committed inputs."""
     for round_ in range(1, MAX_ROUNDS + 1):
-        with connect() as conn:
-            on_lake = is_lake(conn)
-            inputs = _read(conn, on_lake)
-        result = build(
-            inputs.current, inputs.previous, inputs.previous_matches, inputs.scraped, now or datetime.now(UTC)
-        )
+        with tempfile.TemporaryDirectory(prefix="jobs-build-") as scratch:
+            with connect() as conn:
+                on_lake = is_lake(conn)
+                inputs = _read(conn, on_lake, Path(scratch), chunk_rows)
+            result = build(
+                inputs.staged, inputs.staged.previous_job_ids, inputs.scraped, now or datetime.now(UTC)
+            )
+        postings = inputs.staged.postings
         with connect() as conn:
             if inputs.snapshot is None:
                 write_jobs(conn, result)
-                return Rebuilt(result, inputs.current.height, round_, None, True)
+                return Rebuilt(result, postings, round_, None, True)
             began: list[int] = []
 
             def check(
@@ -101,5 +116,5 @@ def rebuild_jobs(
                 continue
             # Committed. A company that committed between our check and our commit is not in it: redo.
             if not lake.changed_since(conn, began[-1], INPUTS):
-                return Rebuilt(result, inputs.current.height, round_, inputs.snapshot, True)
-    return Rebuilt(result, inputs.current.height, MAX_ROUNDS, inputs.snapshot, False)
+                return Rebuilt(result, postings, round_, inputs.snapshot, True)
+    return Rebuilt(result, postings, MAX_ROUNDS, inputs.snapshot, False)

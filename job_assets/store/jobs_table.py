@@ -25,6 +25,7 @@ JOBS_TABLE = "jobs"
 MATCHES_TABLE = "job_matches"
 USER_FIELDS_TABLE = "user_fields"
 JOBS_VIEW = "jobs_view"
+WRITE_ROWS = 20_000  # rows handed to DuckDB per insert when a table is rewritten
 
 _USER_FIELDS_DDL = f"""
 create table if not exists {USER_FIELDS_TABLE} (
@@ -159,8 +160,8 @@ def write_jobs(
     def work() -> None:
         if check is not None:
             check()
-        conn.execute(f"create or replace table {JOBS_TABLE} as select * from _incoming_jobs")
-        conn.execute(f"create or replace table {MATCHES_TABLE} as select * from _incoming_matches")
+        _replace_table(conn, JOBS_TABLE, jobs)
+        _replace_table(conn, MATCHES_TABLE, matches)
         _ensure_user_fields(conn)
         for from_job_id, into_job_id in moves:
             params = {"from_job_id": from_job_id, "into_job_id": into_job_id}
@@ -170,13 +171,21 @@ def write_jobs(
         if with_search_index:
             search.build_index(conn)
 
-    conn.register("_incoming_jobs", jobs)
-    conn.register("_incoming_matches", matches)
-    try:
-        in_transaction(conn, work)
-    finally:
-        for name in ("_incoming_jobs", "_incoming_matches"):
-            conn.unregister(name)
+    in_transaction(conn, work)
+
+
+def _replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """`create or replace table` from `frame`, WRITE_ROWS rows at a time: DuckDB converts a registered frame
+    to Arrow, so one slice at a time bounds that copy to a slice's worth."""
+    for start in range(0, max(frame.height, 1), WRITE_ROWS):
+        conn.register("_incoming", frame.slice(start, WRITE_ROWS))
+        try:
+            if start == 0:
+                conn.execute(f"create or replace table {table} as select * from _incoming")
+            else:
+                conn.execute(f"insert into {table} select * from _incoming")
+        finally:
+            conn.unregister("_incoming")
 
 
 def _utc(frame: pl.DataFrame) -> pl.DataFrame:

@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from job_assets.dedup.history import deduplicate_postings
+from job_assets.dedup.history import build_in_chunks
 from job_assets.store import db, lake, queries, snapshot
 from job_assets.store.jobs_build import rebuild_jobs
 from job_assets.store.jobs_table import read_jobs, set_user_fields
@@ -120,12 +120,12 @@ def test_a_jobs_build_that_raced_with_a_company_commit_is_redone(lake_store: Sto
         db.replace_partition(conn, "enriched_postings", "acme", _enriched("acme"))
     raced = []
 
-    def build_while_another_run_commits(current, previous, previous_matches, scraped, now):
+    def build_while_another_run_commits(chunks, previous_job_ids, scraped, now):
         if not raced:  # the first build: another run commits a company while we build
             raced.append(True)
             with lake_store.connect() as other:
                 db.replace_partition(other, "enriched_postings", "globex", _enriched("globex"))
-        return deduplicate_postings(current, previous, previous_matches, scraped, now)
+        return build_in_chunks(chunks, previous_job_ids, scraped, now)
 
     result = rebuild_jobs(lake_store.connect, build=build_while_another_run_commits, now=DAY1)
     assert result.rounds == 2 and result.settled
