@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
 
 from job_assets.parsing import place_names
@@ -139,6 +138,9 @@ def accepts(similarity: float, title_score: float, config: MatchConfig, measured
 @functools.cache
 def _lsh_params(threshold: float, num_perm: int, weights: tuple[float, float]) -> tuple[int, int]:
     """datasketch's optimal (bands, rows); computed once per setting (it integrates numerically)."""
+    # Imported where used: datasketch loads SciPy (~1 s), which no run's start should pay.
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
     return lsh.b, lsh.r
 
@@ -169,6 +171,8 @@ def candidate_pairs(
             if has_text[i] and has_text[j]:
                 yield int(i), int(j)
         return
+    from datasketch import MinHash, MinHashLSH  # see `_lsh_params`
+
     lsh = MinHashLSH(
         num_perm=config.num_perm,
         params=_lsh_params(config.lsh_threshold, config.num_perm, config.lsh_weights),
