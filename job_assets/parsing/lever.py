@@ -76,6 +76,7 @@ def parse_lever(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
     department = opt_str(categories, "department", "categories.") or opt_str(
         categories, "team", "categories."
     )
+    description = _description(payload)
     fields = PostingFields(
         source_id=req_id(payload),
         title=req_str(payload, "text"),
@@ -83,8 +84,8 @@ def parse_lever(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
         locations=_locations(categories),
         workplace=vocab.workplace(opt_str(payload, "workplaceType")),
         department=department,
-        employment_type=vocab.employment_type(opt_str(categories, "commitment", "categories.")),
-        description_text=_description(payload),
+        employment_type=vocab.employment_type(opt_str(categories, "commitment", "categories."), description),
+        description_text=description,
         posted_at=epoch_to_utc(payload, "createdAt"),
         updated_at=epoch_to_utc(payload, "updatedAt"),
         pay=_pay(payload),

@@ -134,3 +134,32 @@ def test_plain_description_fallback() -> None:
 def test_malformed_postings(posting: dict[str, Any], reason: str) -> None:
     with pytest.raises(PostingError, match=reason):
         parse_lever(posting, ctx("lever"))
+
+
+@pytest.mark.parametrize(
+    ("commitment", "additional", "expected"),
+    [
+        # a commitment naming two types: the one the text names alone decides
+        ("Temporary/Contract", "Vendor type: are you a Freelancer or Private Individual?", "contract"),
+        ("Temporary / Contract", "You will join as an independent contractor.", "contract"),
+        ("Contract or Temporary", "A temporary assignment covering a parental leave.", "temporary"),
+        ("Contract/Part-time", "You will work part time, about 20 hours.", "part_time"),
+        # near-misses: the text names both or neither, or the value names one type: the value's reading
+        ("Temporary/Contract", "A temporary role under a contract with our client.", "temporary"),
+        ("Temporary/Contract", "Join our team of annotators.", "temporary"),
+        ("Full-time", "Are you a freelancer? This is not for you.", "full_time"),
+        ("Intern - Summer", "Freelance designers welcome.", "intern"),
+        ("Full-time or Part-time", "Part-time hours are possible.", "full_time"),
+    ],
+)
+def test_a_commitment_naming_two_types_is_decided_by_the_text(
+    commitment: str, additional: str, expected: str
+) -> None:
+    posting = {
+        "id": "a",
+        "text": "Annotator",
+        "categories": {"commitment": commitment},
+        "descriptionPlain": "Label data for AI projects.",
+        "additionalPlain": additional,
+    }
+    assert parse_lever(posting, ctx("lever"))["employment_type"] == expected
