@@ -243,7 +243,11 @@ def test_a_hire_named_as_a_c_level_officer_is_an_executive(title: str, text: str
     ("title", "text", "expected"),
     [
         # the description names the hire with a level, read like a title
-        ("Applications Engineer", "Position Overview: As Senior Applications Engineer you will work with customers.", "senior"),
+        (
+            "Applications Engineer",
+            "Position Overview: As Senior Applications Engineer you will work with customers.",
+            "senior",
+        ),
         ("Designer", "As our Lead Designer, you will own the brand.", "senior"),
         ("Data Scientist", "As a Staff Data Scientist on the Risk team, you'll set direction.", "staff"),
         ("Engineer", "As a Junior Developer you will pair with seniors every day.", "junior"),
@@ -265,7 +269,11 @@ def test_a_level_named_with_the_role_in_the_description(title: str, text: str, e
 @pytest.mark.parametrize(
     ("title", "text", "expected"),
     [
-        ("(Associate) Team Lead - Data Operations", "As a first-line manager and servant leader, you deliver metrics.", "manager"),
+        (
+            "(Associate) Team Lead - Data Operations",
+            "As a first-line manager and servant leader, you deliver metrics.",
+            "manager",
+        ),
         ("Support Specialist", "You will lead a remote team of 50+ freelancers.", "manager"),
         ("Support Specialist", "You will supervise a team of 8 technicians.", "manager"),
         ("Operations Coordinator", "This is a people manager role.", "manager"),
@@ -288,7 +296,11 @@ def test_the_description_says_the_role_manages_people(title: str, text: str, exp
     ("title", "text", "expected"),
     [
         # a function or programme named "... Manager" manages no one unless the text says so
-        ("Global Mobility and Compliance Manager", "Own immigration programs and manage mobility vendors.", "unknown"),
+        (
+            "Global Mobility and Compliance Manager",
+            "Own immigration programs and manage mobility vendors.",
+            "unknown",
+        ),
         ("Compliance Manager", "Oversee regulatory filings and policies.", "unknown"),
         ("Privacy Program Manager", "Run the privacy programme.", "unknown"),
         ("Relocation Manager", "Coordinate employee relocations.", "unknown"),

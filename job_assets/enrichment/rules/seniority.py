@@ -131,7 +131,8 @@ def seniority_from_description(text: str | None) -> str | None:
 def _manages_people(text: str) -> bool:
     """People management of this role; not a requirement about past work ("3+ years of managing a team of 5")."""
     return any(
-        not PAST_MANAGEMENT.search(text[max(0, m.start() - 60) : m.start()]) for m in MANAGES_PEOPLE.finditer(text)
+        not PAST_MANAGEMENT.search(text[max(0, m.start() - 60) : m.start()])
+        for m in MANAGES_PEOPLE.finditer(text)
     )
 
 
