@@ -10,8 +10,9 @@ work, "remote-first" describes the company. Two strengths (`merge` places the AT
   "London (Hybrid)"). A stated hybrid arrangement beats the rest (unless its office days are asked only of those
   near an office, "For our team in the NY area, ... at HQ on Tuesdays and Thursdays", in a posting that says the
   role can be worked anywhere: remote), then an office requirement ("not remote", "on-site five days", "we're
-  in-person with offices in SF and NY", "we are an in-office company"), then remote. A location label speaks for its place only: any remote place means the role
-  can be held remotely; hybrid or on-site only when every place says so.
+  in-person with offices in SF and NY", "we are an in-office company"), then remote. A location label speaks for
+  its place only: any remote place means the role can be held remotely; hybrid or on-site only when every place
+  says so.
   Office presence without a share of days ("working in-person at our HQ", "within commuting distance") is read as
   on-site but marked `presence_only`: it contradicts a remote flag, and a board's "hybrid" refines it.
 - tagged: LinkedIn tags ("#LI-Hybrid", "R123_Hybrid"), a bare "hybrid" in prose ("many teams offer hybrid
