@@ -10,7 +10,8 @@ the most specific to the least: "Senior Director" is a director, "Senior Enginee
 mid-level role", "entry-level position"), then people management ("lead and manage a team of ...", "builds, hires
 and leads a team", "as a first-line manager"; not "3+ years of managing a team"), then the role the description
 names with a level ("As Senior Applications Engineer you will ...", read like a title) decides; a description
-hiring a C-level officer makes an executive of a "Head of" title. With none, "unknown": "Associate", "Expert", "Mid-Senior", "All Levels" and ladder steps IV and V state no single level.
+hiring a C-level officer makes an executive of a "Head of" title. With none, "unknown": "Associate", "Expert",
+"Mid-Senior", "All Levels" and ladder steps IV and V state no single level.
 """
 
 from __future__ import annotations
