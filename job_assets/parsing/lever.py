@@ -34,9 +34,18 @@ def _locations(categories: dict[str, Any]) -> list[str]:
     return dedupe_locations(locations)
 
 
+def _fuller(combined: str | None, opening: str | None, body: str | None) -> str | None:
+    """Lever sends the text twice: `description` and its halves `opening` + `descriptionBody`. They agree in a
+    whole answer; where a saved answer cut one (a trimmed fixture, a proxy's limit), the other still holds it."""
+    split = "\n".join(p for p in (opening, body) if p) if body else None
+    return max((t for t in (combined, split) if t), key=len, default=None)
+
+
 def _description(payload: dict[str, Any]) -> str | None:
     parts: list[str] = []
-    description = opt_str(payload, "description")
+    description = _fuller(
+        opt_str(payload, "description"), opt_str(payload, "opening"), opt_str(payload, "descriptionBody")
+    )
     if description:
         parts.append(description)
     for i, item in enumerate(dict_items(payload, "lists")):
@@ -52,7 +61,14 @@ def _description(payload: dict[str, Any]) -> str | None:
     if parts:
         return html_to_text("\n".join(parts)) or None
     # Only the plain variants (a trimmed payload): keep their lines.
-    plain = [opt_str(payload, "descriptionPlain"), opt_str(payload, "additionalPlain")]
+    plain = [
+        _fuller(
+            opt_str(payload, "descriptionPlain"),
+            opt_str(payload, "openingPlain"),
+            opt_str(payload, "descriptionBodyPlain"),
+        ),
+        opt_str(payload, "additionalPlain"),
+    ]
     return plain_to_text("\n\n".join(p for p in plain if p)) or None
 
 

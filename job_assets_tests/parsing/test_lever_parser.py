@@ -163,3 +163,26 @@ def test_a_commitment_naming_two_types_is_decided_by_the_text(
         "additionalPlain": additional,
     }
     assert parse_lever(posting, ctx("lever"))["employment_type"] == expected
+
+
+def test_description_read_from_its_halves_when_the_combined_text_was_cut() -> None:
+    opening = "<div>Acme builds rockets.</div>"
+    body = "<div>As a first-line manager, you will lead a team of 12 technicians.</div>"
+    cut = {"id": "a", "text": "Team Lead", "description": "<div>Acme builds ro</div>", "opening": opening,
+           "descriptionBody": body}  # fmt: skip
+    text = parse_lever(cut, ctx("lever"))["description_text"]
+    assert "first-line manager" in text and "Acme builds rockets." in text
+
+
+def test_whole_description_is_not_doubled_by_its_halves() -> None:
+    opening = "<div>Acme builds rockets.</div>"
+    body = "<div>You will test engines.</div>"
+    whole = {"id": "a", "text": "Engineer", "description": opening + body, "opening": opening,
+             "descriptionBody": body}  # fmt: skip
+    text = parse_lever(whole, ctx("lever"))["description_text"]
+    assert text.count("Acme builds rockets.") == 1 and text.count("You will test engines.") == 1
+    plain = {"id": "a", "text": "Engineer", "descriptionPlain": "Acme b", "openingPlain": "Acme builds rockets.",
+             "descriptionBodyPlain": "You will test engines."}  # fmt: skip
+    assert (
+        parse_lever(plain, ctx("lever"))["description_text"] == "Acme builds rockets.\nYou will test engines."
+    )

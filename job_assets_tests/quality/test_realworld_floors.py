@@ -49,7 +49,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "locations": 0.616,
         "remote": 1.0,
         "pay_exact": 1.0,
-        "seniority": 0.981,
+        "seniority": 1.0,
         "employment_type": 1.0,
     },
 }
