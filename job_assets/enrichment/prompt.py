@@ -42,15 +42,19 @@ hour, as stated ("The monthly rate for this internship is $11,000" is month).
 - remote: remote, hybrid, onsite or unknown, for this role (not the company's general policy: "remote-first \
 company" alone says nothing about the role). A place labelled remote ("Remote (US)") means remote. Benefit lines \
 ("Work From Home Support", "home office stipend"), "hybrid" pay or cloud models, "distributed team" and \
-"in-person prospecting" are not policy. unknown when not stated.
-- seniority: the level the title's role states, else a level the description states ("this is a mid-level role"), \
-else unknown. Words in a team, programme, segment or market name are not levels: "Accountant, Close Management", \
+"in-person prospecting" are not policy. A team that works in person ("We're in-person with offices in SF and \
+NY", "we are an in-office company") is onsite; an interview "onsite" or in-person events are not. Office days asked \
+only of those near an office of a role that can be worked anywhere are remote. unknown when not stated.
+- seniority: the level the title's role states, else a level the description states ("this is a mid-level role", \
+"As a first-line manager ...", "As Senior Applications Engineer you will ..."), else unknown; "3+ years of \
+managing a team" is a requirement, not this role's management. Words in a team, programme, segment or market name are not levels: "Accountant, Close Management", \
 "Care Coordinator, Senior Living Partnerships", "Mid-Market Account Executive" state none. intern, junior, mid, \
-senior (also "Lead"), staff, principal, manager (manages people; a Product, Program, Account or Business \
-Development Manager manages no people), director (including "Head of"), executive (VP, SVP, RVP and C-level) \
+senior (also "Lead"), staff, principal, manager (manages people; a Product, Program, Account, Compliance, Global Mobility or \
+Business Development Manager manages no people unless the text says so), director (including "Head of"), executive (VP, SVP, RVP and C-level) \
 or unknown. Ladder steps I, II, III are junior, mid, senior; IV and above are unknown.
 - employment_type: full_time, part_time, contract, intern, temporary, or null when not stated (CDI is full_time, \
-CDD temporary, Stage or Werkstudent intern; a "Trainee" is not an intern).
+CDD temporary, Stage or Werkstudent intern; a "Trainee" is not an intern). A board value naming two types \
+("Temporary/Contract") is the one the text names (a freelancer or vendor pool is contract).
 - years_experience_min: the smallest number of years of experience required, or null.
 - skills: up to 20 short canonical names of technologies, tools and methods the role uses (e.g. "Python", \
 "Kubernetes", "React"); no soft skills, no sentences.

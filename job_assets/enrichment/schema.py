@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from job_assets.parsing.schema import EMPLOYMENT_TYPES, PARSED_SCHEMA, PAY_PERIODS
 
-PROMPT_VERSION = "extract-v3"
+PROMPT_VERSION = "extract-v4"
 """Bump whenever the prompt text or EXTRACTION_JSON_SCHEMA changes: it is part of the cache key, so a bump
 re-enriches every posting. A test pins a fingerprint of both to make a silent change fail."""
 

@@ -112,6 +112,27 @@ _LABEL = _compile(
 _FRENCH = _compile({kind: [*words, *FRENCH_ONLY_WORDS.get(kind, ())] for kind, words in EMPLOYMENT_WORDS})
 
 
+def kinds_in_words(text: str, *, label: bool = False, french: bool = False) -> list[str]:
+    """Every type named in `text`, in the table's order."""
+    folded = fold(text)
+    table = _LABEL if label else _FRENCH if french else _ANY_TEXT
+    return [kind for kind, pattern in table.items() if pattern.search(folded)]
+
+
+def kind_of_value(value: str, text: str | None) -> str | None:
+    """An ATS value, with the posting's text to choose when the value names two types ("Temporary/Contract"):
+    the one of them the text names alone ("Are you a Freelancer or Private Individual?" -> contract). "Full-time
+    or part-time" keeps `kind_in_words`'s reading (the text naming hours decides nothing); with no text, or a text
+    that names both or neither, the table's order decides."""
+    kinds = kinds_in_words(value, label=True)
+    candidates = [kind for kind in kinds if kind != "full_time"]
+    if len(candidates) > 1 and text:
+        named = [kind for kind in candidates if kind in kinds_in_words(text)]
+        if len(named) == 1:
+            return named[0]
+    return kind_in_words(value, label=True)
+
+
 def kind_in_words(text: str, *, label: bool = False, french: bool = False) -> str | None:
     """The first type (in the table's order) named in `text`. `label`: text is a field's value (an ATS
     commitment, "Type de contrat: ..."); `french`: the posting is French. "Full-time or part-time" is full-time

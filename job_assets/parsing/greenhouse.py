@@ -136,6 +136,7 @@ def _requisition_id(payload: dict[str, Any]) -> str | None:
 
 def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
     locations = _locations(payload)
+    description = html_to_text(opt_str(payload, "content")) or None
     fields = PostingFields(
         source_id=req_id(payload),
         title=req_str(payload, "title"),
@@ -143,8 +144,8 @@ def parse_greenhouse(payload: dict[str, Any], ctx: PostingContext) -> dict[str, 
         locations=locations,
         workplace=_workplace(payload),
         department=_department(payload),
-        employment_type=vocab.employment_type(_metadata_value(payload, _EMPLOYMENT_FIELD)),
-        description_text=html_to_text(opt_str(payload, "content")) or None,
+        employment_type=vocab.employment_type(_metadata_value(payload, _EMPLOYMENT_FIELD), description),
+        description_text=description,
         posted_at=iso_to_utc(payload, "first_published"),
         updated_at=iso_to_utc(payload, "updated_at"),
         pay=_pay(payload, locations),

@@ -35,9 +35,18 @@ def _locations(categories: dict[str, Any]) -> list[str]:
     return dedupe_locations(place for loc in locations for place in split_location_text(loc))
 
 
+def _fuller(combined: str | None, opening: str | None, body: str | None) -> str | None:
+    """Lever sends the text twice: `description` and its halves `opening` + `descriptionBody`. They agree in a
+    whole answer; where a saved answer cut one (a trimmed fixture, a proxy's limit), the other still holds it."""
+    split = "\n".join(p for p in (opening, body) if p) if body else None
+    return max((t for t in (combined, split) if t), key=len, default=None)
+
+
 def _description(payload: dict[str, Any]) -> str | None:
     parts: list[str] = []
-    description = opt_str(payload, "description")
+    description = _fuller(
+        opt_str(payload, "description"), opt_str(payload, "opening"), opt_str(payload, "descriptionBody")
+    )
     if description:
         parts.append(description)
     for i, item in enumerate(dict_items(payload, "lists")):
@@ -53,7 +62,14 @@ def _description(payload: dict[str, Any]) -> str | None:
     if parts:
         return html_to_text("\n".join(parts)) or None
     # Only the plain variants (a trimmed payload): keep their lines.
-    plain = [opt_str(payload, "descriptionPlain"), opt_str(payload, "additionalPlain")]
+    plain = [
+        _fuller(
+            opt_str(payload, "descriptionPlain"),
+            opt_str(payload, "openingPlain"),
+            opt_str(payload, "descriptionBodyPlain"),
+        ),
+        opt_str(payload, "additionalPlain"),
+    ]
     return plain_to_text("\n\n".join(p for p in plain if p)) or None
 
 
@@ -77,6 +93,7 @@ def parse_lever(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
     department = opt_str(categories, "department", "categories.") or opt_str(
         categories, "team", "categories."
     )
+    description = _description(payload)
     fields = PostingFields(
         source_id=req_id(payload),
         title=req_str(payload, "text"),
@@ -84,8 +101,8 @@ def parse_lever(payload: dict[str, Any], ctx: PostingContext) -> dict[str, Any]:
         locations=_locations(categories),
         workplace=vocab.workplace(opt_str(payload, "workplaceType")),
         department=department,
-        employment_type=vocab.employment_type(opt_str(categories, "commitment", "categories.")),
-        description_text=_description(payload),
+        employment_type=vocab.employment_type(opt_str(categories, "commitment", "categories."), description),
+        description_text=description,
         posted_at=epoch_to_utc(payload, "createdAt"),
         updated_at=epoch_to_utc(payload, "updatedAt"),
         pay=_pay(payload),

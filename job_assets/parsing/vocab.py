@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from job_assets.parsing.employment import kind_in_words
+from job_assets.parsing.employment import kind_of_value
 from job_assets.parsing.schema import PAY_PERIODS, WORKPLACES
 
 _NON_LETTERS = re.compile(r"[^a-z]+")
@@ -55,12 +55,13 @@ def workplace(value: str | None) -> str | None:
     return _WORKPLACE_ALIASES.get(_letters(value))
 
 
-def employment_type(value: str | None) -> str | None:
+def employment_type(value: str | None, text: str | None = None) -> str | None:
     """Lever free-text `commitment` ("Full-time", "Intern - Summer", "CDI", "Stage de fin d'études",
-    "Werkstudent") or Ashby `FullTime` -> the vocabulary (the table is in `parsing.employment`)."""
+    "Werkstudent") or Ashby `FullTime` -> the vocabulary (the table is in `parsing.employment`). A value naming
+    two types ("Temporary/Contract") is decided by the posting's `text` when it names one of them alone."""
     if not value:
         return None
-    return kind_in_words(value, label=True)
+    return kind_of_value(value, text)
 
 
 def pay_period(value: str | None) -> str | None:

@@ -6,7 +6,7 @@ import pytest
 
 from job_assets.enrichment.merge import merge
 from job_assets.enrichment.rules import extract_rules
-from job_assets.enrichment.rules.remote import remote_from_text
+from job_assets.enrichment.rules.remote import read_remote, remote_from_text
 from job_assets.enrichment.schema import ExtractedFields
 
 from .conftest import parsed_row
@@ -284,3 +284,68 @@ def test_home_working_as_an_option_beside_some_office_presence_is_hybrid(
     text: str, expected: str | None
 ) -> None:
     assert prose(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're in-person with cozy offices in North Beach, San Francisco and Manhattan, New York.",
+        "We’re in-person, with offices in London and Paris.",
+        "We work in person at our Denver office.",
+        "We are an in-office company.",
+        "We're an in-person team in London.",
+        "Our team is fully in-person in Austin.",
+        "We are a fully in-person company based in NYC.",
+        "The company remains in-office across both hubs.",
+    ],
+)
+def test_team_works_in_person_is_office_presence(text: str) -> None:
+    reading = read_remote("Engineer", ["SF"], text)
+    assert (reading.policy, reading.stated) == ("onsite", True)
+    # without "fully", presence says nothing about days: a board's "hybrid" may refine it
+    assert reading.presence_only == ("fully" not in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After, we'll schedule an onsite in our office, where you'll work on a small project.",
+        "Experience with in-person prospecting.",
+        "We host in-person offsites twice a year.",
+        "We meet for occasional in-person meetings.",
+        "Our in-person events are great.",
+        "We are in person at customer sites for implementations.",
+        "We love in-person collaboration.",
+        "We are in-person sales experts.",
+    ],
+)
+def test_in_person_that_is_not_a_policy(text: str) -> None:
+    assert read_remote("Engineer", ["SF"], text).policy is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We support the flexibility to work anywhere in the United States. For our team in the tri-state (NY) area, "
+        "you will join us at HQ on Tuesdays and Thursdays.",
+        "This role is fully remote. If you live within commuting distance of our Austin office, you will come in 2 "
+        "days a week.",
+        "You can work remotely from anywhere in Canada; candidates based in Toronto join the office twice a week.",
+        "This is a remote position. For those who live near Berlin, we ask for 2 days a week in the office.",
+    ],
+)
+def test_office_days_only_for_those_near_an_office_of_a_remote_role(text: str) -> None:
+    assert prose(text) == "remote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For those who live near Austin, we ask for 3 days a week in the office.",  # no remote statement
+        "This is a hybrid role: 3 days a week in our NYC office. For those in the Bay Area, the SF office is open.",
+        "We are remote-first. For employees in London, we ask for 3 days a week in the office.",
+        "This role is fully remote eligible. You will be in our NYC office 3 days a week.",  # not conditional
+    ],
+)
+def test_office_days_for_everyone_stay_hybrid(text: str) -> None:
+    assert prose(text) == "hybrid"

@@ -26,7 +26,7 @@ from job_assets.parsing.schema import EMPLOYMENT_TYPES, PARSED_SCHEMA, PAY_PERIO
 from .conftest import DESCRIPTIONS, TITLES
 
 # Changing the prompt or the schema changes what the cache means: bump PROMPT_VERSION, then update this.
-PROMPT_FINGERPRINT = ("extract-v3", "462159e017dece34")
+PROMPT_FINGERPRINT = ("extract-v4", "cb8800377a936520")
 
 
 def test_prompt_changes_require_a_new_prompt_version() -> None:

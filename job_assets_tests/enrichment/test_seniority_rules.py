@@ -237,3 +237,81 @@ def test_people_management_in_the_description(text: str, expected: str | None) -
 )
 def test_a_hire_named_as_a_c_level_officer_is_an_executive(title: str, text: str, expected: str) -> None:
     assert seniority(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the description names the hire with a level, read like a title
+        (
+            "Applications Engineer",
+            "Position Overview: As Senior Applications Engineer you will work with customers.",
+            "senior",
+        ),
+        ("Designer", "As our Lead Designer, you will own the brand.", "senior"),
+        ("Data Scientist", "As a Staff Data Scientist on the Risk team, you'll set direction.", "staff"),
+        ("Engineer", "As a Junior Developer you will pair with seniors every day.", "junior"),
+        ("Recruiting", "As an Engineering Manager, you'll grow the team.", "manager"),
+        # near-misses: no level in the named role, or no role named, or not the hire
+        ("Designer", "As a Product Designer, you will own the brand.", "unknown"),
+        ("Product Manager", "As a Product Manager, you will own the roadmap.", "unknown"),
+        ("Engineer", "As a leader in healthcare, you will help patients.", "unknown"),
+        ("Engineer", "As Cursor grows, you will help us scale.", "unknown"),
+        ("Accountant", "As a Staff Accountant, you will close the books.", "unknown"),
+        ("Coordinator", "As part of the Senior Living Partnerships team, you will help.", "unknown"),
+        ("Engineer", "You will work with senior engineers and the lead designer.", "unknown"),
+    ],
+)
+def test_a_level_named_with_the_role_in_the_description(title: str, text: str, expected: str) -> None:
+    assert seniority(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "(Associate) Team Lead - Data Operations",
+            "As a first-line manager and servant leader, you deliver metrics.",
+            "manager",
+        ),
+        ("Support Specialist", "You will lead a remote team of 50+ freelancers.", "manager"),
+        ("Support Specialist", "You will supervise a team of 8 technicians.", "manager"),
+        ("Operations Coordinator", "This is a people manager role.", "manager"),
+        ("Operations Coordinator", "You'll be a line manager for the shift.", "manager"),
+        # a stated management role beats the level of a named role ("Team Lead" alone reads senior)
+        ("Data Operations", "As a Team Lead, you will manage a team of 12 researchers.", "manager"),
+        # near-misses: past experience, others' managers, interest in management
+        ("Operations Analyst", "You have 3+ years of managing a team of 5 analysts.", "unknown"),
+        ("Operations Analyst", "Requires experience leading a team of 10 people.", "unknown"),
+        ("Operations Analyst", "A track record of leading a team of 6.", "unknown"),
+        ("Support Specialist", "You will partner with first-line managers across the org.", "unknown"),
+        ("Support Specialist", "A strong interest in people management is a plus.", "unknown"),
+    ],
+)
+def test_the_description_says_the_role_manages_people(title: str, text: str, expected: str) -> None:
+    assert seniority(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a function or programme named "... Manager" manages no one unless the text says so
+        (
+            "Global Mobility and Compliance Manager",
+            "Own immigration programs and manage mobility vendors.",
+            "unknown",
+        ),
+        ("Compliance Manager", "Oversee regulatory filings and policies.", "unknown"),
+        ("Privacy Program Manager", "Run the privacy programme.", "unknown"),
+        ("Relocation Manager", "Coordinate employee relocations.", "unknown"),
+        ("Compliance Manager", "You will lead and manage a team of compliance analysts.", "manager"),
+        ("Compliance Manager", "A senior role ensures proactive strategic oversight.", "senior"),
+        ("Senior Compliance Manager", "Oversee filings.", "senior"),
+        # near-misses: the manager level itself, not a function before "Manager"
+        ("Manager, Compliance", "Oversee filings.", "manager"),
+        ("Associate Manager, Compliance", "Oversee filings.", "manager"),
+        ("Engineering Manager", "Ship the platform.", "manager"),
+    ],
+)
+def test_function_managers_are_not_people_managers(title: str, text: str, expected: str) -> None:
+    assert seniority(title, text) == expected

@@ -134,3 +134,55 @@ def test_plain_description_fallback() -> None:
 def test_malformed_postings(posting: dict[str, Any], reason: str) -> None:
     with pytest.raises(PostingError, match=reason):
         parse_lever(posting, ctx("lever"))
+
+
+@pytest.mark.parametrize(
+    ("commitment", "additional", "expected"),
+    [
+        # a commitment naming two types: the one the text names alone decides
+        ("Temporary/Contract", "Vendor type: are you a Freelancer or Private Individual?", "contract"),
+        ("Temporary / Contract", "You will join as an independent contractor.", "contract"),
+        ("Contract or Temporary", "A temporary assignment covering a parental leave.", "temporary"),
+        ("Contract/Part-time", "You will work part time, about 20 hours.", "part_time"),
+        # near-misses: the text names both or neither, or the value names one type: the value's reading
+        ("Temporary/Contract", "A temporary role under a contract with our client.", "temporary"),
+        ("Temporary/Contract", "Join our team of annotators.", "temporary"),
+        ("Full-time", "Are you a freelancer? This is not for you.", "full_time"),
+        ("Intern - Summer", "Freelance designers welcome.", "intern"),
+        ("Full-time or Part-time", "Part-time hours are possible.", "full_time"),
+    ],
+)
+def test_a_commitment_naming_two_types_is_decided_by_the_text(
+    commitment: str, additional: str, expected: str
+) -> None:
+    posting = {
+        "id": "a",
+        "text": "Annotator",
+        "categories": {"commitment": commitment},
+        "descriptionPlain": "Label data for AI projects.",
+        "additionalPlain": additional,
+    }
+    assert parse_lever(posting, ctx("lever"))["employment_type"] == expected
+
+
+def test_description_read_from_its_halves_when_the_combined_text_was_cut() -> None:
+    opening = "<div>Acme builds rockets.</div>"
+    body = "<div>As a first-line manager, you will lead a team of 12 technicians.</div>"
+    cut = {"id": "a", "text": "Team Lead", "description": "<div>Acme builds ro</div>", "opening": opening,
+           "descriptionBody": body}  # fmt: skip
+    text = parse_lever(cut, ctx("lever"))["description_text"]
+    assert "first-line manager" in text and "Acme builds rockets." in text
+
+
+def test_whole_description_is_not_doubled_by_its_halves() -> None:
+    opening = "<div>Acme builds rockets.</div>"
+    body = "<div>You will test engines.</div>"
+    whole = {"id": "a", "text": "Engineer", "description": opening + body, "opening": opening,
+             "descriptionBody": body}  # fmt: skip
+    text = parse_lever(whole, ctx("lever"))["description_text"]
+    assert text.count("Acme builds rockets.") == 1 and text.count("You will test engines.") == 1
+    plain = {"id": "a", "text": "Engineer", "descriptionPlain": "Acme b", "openingPlain": "Acme builds rockets.",
+             "descriptionBodyPlain": "You will test engines."}  # fmt: skip
+    assert (
+        parse_lever(plain, ctx("lever"))["description_text"] == "Acme builds rockets.\nYou will test engines."
+    )

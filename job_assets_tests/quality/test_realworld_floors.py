@@ -24,8 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # after the first round: remote 0.986, seniority 0.957, pay exact 0.991, wrong merges 2).
 # Floors are per split: `all` mixes the splits, so a new, harder split (holdout2) would drag it below a floor
 # that dev and holdout still meet. holdout2 (107 postings, 16 companies gathered later, never used to tune rules)
-# holds the figures measured when it landed, raised as its classes were fixed (locations 0.616 -> 1.0 and wrong
-# merges 3 -> 0 by the place-list splitting and the territory rule).
+# holds the figures measured when it landed (locations 0.616, remote 0.962, seniority 0.953, employment 0.99,
+# wrong merges 3), raised as its classes were fixed: place lists and the territory rule (locations 1.0, merges 0);
+# in-person teams, office days for locals only, levels named with the role, stated people management, function
+# managers, two-type ATS values (remote, seniority, employment type 1.0).
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {
         "title": 1.0,
@@ -46,10 +48,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "holdout2": {
         "title": 1.0,
         "locations": 1.0,
-        "remote": 0.962,
+        "remote": 1.0,
         "pay_exact": 1.0,
-        "seniority": 0.953,
-        "employment_type": 0.99,
+        "seniority": 1.0,
+        "employment_type": 1.0,
     },
 }
 # Counts that must not grow, per split; before the fixes (dev and holdout together): invented pay 9, wrong

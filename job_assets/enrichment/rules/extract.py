@@ -16,7 +16,7 @@ from job_assets.enrichment.rules.skills import extract_skills
 from job_assets.enrichment.rules.summary import summarise
 from job_assets.enrichment.schema import MAX_SKILLS, ExtractedFields
 
-RULES_VERSION = "rules-v2"
+RULES_VERSION = "rules-v3"
 """Recorded as `prompt_version` on rows the rules produced; bump when a rule changes what it extracts."""
 
 

@@ -7,9 +7,12 @@ work, "remote-first" describes the company. Two strengths (`merge` places the AT
 - stated: a sentence about the role ("this role is hybrid", "3 days a week in the office", "in-office three
   days a week", "in the office Tuesday-Thursday", "within commuting distance", "100% télétravail", "vor Ort",
   "modalidad híbrida"), else the title's own label ("Engineer (Remote)"), else the location labels ("Remote - US",
-  "London (Hybrid)"). A stated hybrid arrangement beats the rest, then an office requirement ("not remote",
-  "on-site five days"), then remote. A location label speaks for its place only: any remote place means the role
-  can be held remotely; hybrid or on-site only when every place says so.
+  "London (Hybrid)"). A stated hybrid arrangement beats the rest (unless its office days are asked only of those
+  near an office, "For our team in the NY area, ... at HQ on Tuesdays and Thursdays", in a posting that says the
+  role can be worked anywhere: remote), then an office requirement ("not remote", "on-site five days", "we're
+  in-person with offices in SF and NY", "we are an in-office company"), then remote. A location label speaks for
+  its place only: any remote place means the role can be held remotely; hybrid or on-site only when every place
+  says so.
   Office presence without a share of days ("working in-person at our HQ", "within commuting distance") is read as
   on-site but marked `presence_only`: it contradicts a remote flag, and a board's "hybrid" refines it.
 - tagged: LinkedIn tags ("#LI-Hybrid", "R123_Hybrid"), a bare "hybrid" in prose ("many teams offer hybrid
@@ -35,6 +38,7 @@ from job_assets.enrichment.rules.remote_phrases import (
     LABEL_HYBRID,
     LABEL_ONSITE,
     LABEL_REMOTE,
+    LOCAL_ONLY,
     NOT_POLICY_HYBRID,
     NOT_POLICY_REMOTE,
     NOT_REMOTE,
@@ -66,26 +70,34 @@ def _policy_text(text: str) -> str:
     return text
 
 
-def _office_days(text: str) -> str | None:
-    """A sentence with both a weekly frequency and a place of work: hybrid, or onsite for five days."""
+def _office_days(text: str) -> tuple[str, str] | None:
+    """A sentence with both a weekly frequency and a place of work: hybrid, or onsite for five days; and the
+    sentence."""
     for sentence in SENTENCE.finditer(text):
         part = sentence.group(0)
         if not WORKPLACE_WORD.search(part):
             continue
         if FIVE_DAYS.search(part):
-            return "onsite"
+            return "onsite", part
         if FREQUENCY.search(part):
-            return "hybrid"
+            return "hybrid", part
     return None
+
+
+def _local_option(text: str, sentence: str) -> bool:
+    """Office days asked only of those near an office, in a posting that says the role can be held remotely."""
+    return bool(LOCAL_ONLY.search(sentence)) and REMOTE.search(text) is not None
 
 
 def _from_statements(text: str) -> str | None:
     """A stated hybrid arrangement, then an office requirement, then remote."""
-    if HYBRID.search(text):
-        return "hybrid"
+    hybrid = HYBRID.search(text)
+    if hybrid:
+        sentence = next(m.group(0) for m in SENTENCE.finditer(text) if m.start() <= hybrid.start() < m.end())
+        return "remote" if _local_option(text, sentence) else "hybrid"
     days = _office_days(text)
     if days:
-        return days
+        return "remote" if days[0] == "hybrid" and _local_option(text, days[1]) else days[0]
     if NOT_REMOTE.search(text) or ONSITE.search(text):
         return "onsite"
     remote = REMOTE.search(text) is not None

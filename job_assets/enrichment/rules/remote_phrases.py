@@ -129,10 +129,18 @@ NOT_REMOTE = re.compile(
 _ONSITE_WORD = r"(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-]based|in\s+the\s+office)"
 # Office presence without a share of days ("working in-person at our HQ", "must be in the office"): on-site, but
 # also true of a hybrid role, so a board's "hybrid" refines it (`merge`).
-OFFICE_PRESENCE = re.compile(
-    rf"\b(?:work|working|based|located|report(?:ing)?|be|are|stationed)\s+(?:fully\s+|100%\s+)?{_ONSITE_WORD}"
+_NOT_POLICY_AFTER = (
     r"(?!\s+(?:events?|meetings?|visits?|interviews?|training|prospecting|sales|collaboration|customers?|clients?"
     r"|at\s+(?:customer|client)|with\s+(?:customers|clients)|as\s+needed|occasionally|when))"
+)
+OFFICE_PRESENCE = re.compile(
+    rf"\b(?:work|working|based|located|report(?:ing)?|be|are|stationed)\s+(?:fully\s+|100%\s+)?{_ONSITE_WORD}"
+    rf"{_NOT_POLICY_AFTER}"
+    # the team or company works in person: "We're in-person with cozy offices in ...", "we are an in-office company"
+    rf"|\b(?:we|our\s+(?:team|company|teams)|the\s+(?:team|company))\s*(?:['’]re|\s+are|\s+is|\s+remains?)\s+"
+    rf"(?:an?\s+)?(?:fully\s+|100%\s+|primarily\s+|entirely\s+)?{_ONSITE_WORD}{_NOT_POLICY_AFTER}"
+    r"(?=[\s-]+(?:company|team|organi[sz]ation|startup|workplace|culture|first)\b|\s*[,.;:!]|\s+(?:with|at|in|across)\b)"
+    rf"|\b(?:an?\s+)?(?:fully\s+|100%\s+)?{_ONSITE_WORD}[\s-]+(?:first\s+)?(?:company|organi[sz]ation|startup)\b"
     rf"|\b(?:required|expected|need|needs|must)\s+(?:to\s+)?(?:be\s+|work\s+|report\s+)?{_ONSITE_WORD}"
     r"(?!\s+(?:events?|meetings?|occasionally|as\s+needed|when|for\s+(?:occasional|quarterly|team)))",
     _I,
@@ -171,6 +179,7 @@ REMOTE = re.compile(
     r"|\b(?:you|candidates?)\s+(?:will|can|may)\s+(?:\w+\s+)?work\s+(?:fully\s+)?(?:remotely|from\s+home|from\s+anywhere)"
     r"|\bwork\s+(?:fully\s+)?remotely\s+(?:from|within|in|across|anywhere)\b|\bwork\s+from\s+anywhere\b"
     r"|\bwork\s+from\s+wherever\s+(?:you|they)\s+(?:are|live|want|like|choose|please)\b"
+    r"|\bwork\s+anywhere\s+(?:in|within|across)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bremote\s+(?:within|from|across|anywhere)\b|\bremote\s+in\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bopen\s+to\s+remote\s+(?:candidates|applicants|work)\b|\beligible\s+for\s+(?:remote\s+work|telecommut\w+)"
     rf"|\b(?:{_LABEL}|locations?\s*:\s*)(?:fully\s+|100\s*%\s+)?remote\b|\bremote\s*:\s*(?:yes|100\s*%)"
@@ -178,6 +187,19 @@ REMOTE = re.compile(
     r"|\bt[ée]l[ée]travail\s*(?::\s*)?(?:[àa]\s+)?(?:100\s*%|complet|total|int[ée]gral)"
     r"|\b(?:komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:remote|im\s+homeoffice|mobil)"
     r"|\b(?:trabajo|modalidad|posici[oó]n|puesto)\s+(?:100\s*%\s+)?remot[oa]\b|\ben\s+remoto\b",
+    _I,
+)
+
+# Office days asked only of those who live near an office ("For our team in the NY area, you will join us at HQ on
+# Tuesdays and Thursdays", "If you live within 50 miles of Austin, ..."): next to a remote statement, the role
+# can be held remotely and the office days are an option of place.
+LOCAL_ONLY = re.compile(
+    r"\b(?:for|if)\s+(?:those|you|employees|candidates|people|team\s+members|anyone|our\s+[\w'’-]+)\s+"
+    r"(?:who\s+)?(?:live\s+|lives\s+|reside\s+|work\s+|are\s+)?(?:(?:based|living|located|residing)\s+)?"
+    r"(?:in|near|within|around|close\s+to)\b"
+    r"|\b(?:those|candidates|employees|people|anyone)\s+(?:who\s+(?:are|live)\s+)?(?:local\s+to|near|close\s+to"
+    r"|(?:based|living|located|residing)\s+(?:in|near|within|around))\b"
+    r"|\bif\s+(?:you\s+are\s+|you['’]re\s+)?local\s+to\b",
     _I,
 )
 

@@ -7,9 +7,11 @@ qualifies the role ("Engineer (Senior)", "Site Reliability Engineer - 2", "Analy
 the most specific to the least: "Senior Director" is a director, "Senior Engineering Manager" a manager,
 "Principal Product Manager" a principal (a product manager manages a product, not people). Alternatives
 ("Senior / Staff") give the lower level. With no level in the title, a level the description states ("this is a
-mid-level role", "entry-level position") or people management ("lead and manage a team of ...", "builds, hires and
-leads a team") decides; a description hiring a C-level officer makes an executive of a "Head of" title. With none,
-"unknown": "Associate", "Expert", "Mid-Senior", "All Levels" and ladder steps IV and V state no single level.
+mid-level role", "entry-level position"), then people management ("lead and manage a team of ...", "builds, hires
+and leads a team", "as a first-line manager"; not "3+ years of managing a team"), then the role the description
+names with a level ("As Senior Applications Engineer you will ...", read like a title) decides; a description
+hiring a C-level officer makes an executive of a "Head of" title. With none, "unknown": "Associate", "Expert",
+"Mid-Senior", "All Levels" and ladder steps IV and V state no single level.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from job_assets.enrichment.rules.seniority_words import (
     LEVELS,
     MANAGES_PEOPLE,
     NOT_LEVEL,
+    PAST_MANAGEMENT,
     QUALIFIER_WORDS,
     STATED_LEVEL,
     STATED_LEVEL_NAMES,
+    STATED_ROLE,
     TECH_LEADER,
 )
 from job_assets.parsing.employment import fold
@@ -116,9 +120,21 @@ def seniority_from_description(text: str | None) -> str | None:
     stated = STATED_LEVEL.search(text)
     if stated:
         return STATED_LEVEL_NAMES[re.split(r"[\s-]", stated.group("level").lower())[0]]
-    if MANAGES_PEOPLE.search(text):
+    if _manages_people(text):
         return "manager"
+    for role in STATED_ROLE.finditer(text):
+        level = seniority_from_title(role.group("role"))
+        if level != "unknown":
+            return level
     return None
+
+
+def _manages_people(text: str) -> bool:
+    """People management of this role; not a requirement about past work ("3+ years of managing a team of 5")."""
+    return any(
+        not PAST_MANAGEMENT.search(text[max(0, m.start() - 60) : m.start()])
+        for m in MANAGES_PEOPLE.finditer(text)
+    )
 
 
 def seniority(title: str | None, description: str | None) -> str:

@@ -15,6 +15,7 @@ IC_MANAGER = re.compile(
     r"|activation|relationship|relationships|campaign|campaigns|event|events|lifecycle|vendor|client|portfolio"
     r"|enablement|launch|solutions|implementation|onboarding|retention|ecosystem|alliances?|demand"
     r"|business development|bd|new business"
+    r"|compliance|mobility|global mobility|immigration|relocation|privacy|sustainability|localization"
     r"|produit|projet|programme|compte|comptes|grands comptes|producto|proyecto|cuenta|cuentas|programa)"
     r"(?: [a-z]+)? manager ",
 )
@@ -131,9 +132,16 @@ STATED_LEVEL_NAMES = {
 # and leads a high-performing team", "Lead and develop teams of 10+". Not "3+ years of managing a team" (a
 # requirement), "lead the team's design reviews" or "mentor junior engineers" (a senior engineer does those).
 _TEAM = r"(?:a|the|your|our)\s+(?:[\w-]+\s+){0,3}?teams?(?!['’\w])"
+_COUNT = r"(?:\d+\+?|several|multiple|two|three|four|five|six|seven|eight|nine|ten)"
 MANAGES_PEOPLE = re.compile(
     r"\b(?:lead|leading)\s+and\s+manag(?:e|ing)\s+(?:a|the|your)\s+team\b"
     r"|\bmanag(?:e|ing)\s+(?:a|the|your)\s+team\s+of\b"
+    # "lead a remote team of 50+ freelancers", "supervise a team of 8 technicians"
+    rf"|\b(?:lead|leads|leading|manage|manages|managing|supervise|supervises|supervising)\s+(?:a|the|your)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?team\s+of\s+{_COUNT}"
+    # the role is called a people manager: "As a first-line manager ...", "this is a people manager role"
+    r"|\b(?:as\s+an?|you\s+(?:are|will\s+be)\s+an?|you['’]ll\s+be\s+an?|(?:this|the)\s+(?:role|position|job)\s+is\s+an?|this\s+is\s+an?)\s+"
+    r"(?:first[\s-]line|front[\s-]?line|line|people)[\s-]+manag(?:er|ement)\b"
     r"|\b(?:lead|leads|leading|manage|manages|managing)\s+(?:and\s+(?:develop|grow|coach|mentor)s?\s+)?teams?\s+of\s+"
     r"(?:\d+|several|multiple|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|\bhir(?:e|es|ing)\s*,?\s+(?:and\s+)?(?:lead|leads|leading|manage|manages|managing)\s+(?:and\s+\w+\s+)?"
@@ -142,6 +150,17 @@ MANAGES_PEOPLE = re.compile(
     rf"{_TEAM}\b"
     r"|\b(?:\d+|several|multiple)\s+direct\s+reports\b|\bpeople\s+management\s+(?:responsibilit\w+|experience\s+required)",
     re.IGNORECASE,
+)
+# A requirement about past work, not this role: "3+ years of managing a team of 5", "experience leading a team of".
+PAST_MANAGEMENT = re.compile(
+    r"(?:\byears?|\bexperience|\bbackground|\btrack\s+record|\bhistory)\s+(?:of\s+|in\s+|with\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The description names the hire with a level: "As Senior Applications Engineer you will ...", "As our Lead
+# Designer, you'll ...". The named role is read like a title (so "As a Product Manager, you will" states none).
+STATED_ROLE = re.compile(
+    r"\b[Aa]s\s+(?:an?\s+|our\s+|the\s+)?(?P<role>(?:[A-Z][\w.&/-]*\s+){1,5}?[A-Z][\w.&/-]*)\s*,?\s+"
+    r"(?:[^.;:!?\n]{0,60}?\s)?you(?:['’]ll|\s+will|['’]re|\s+are|\s+would|\s+can)\b",
 )
 
 # The hire the description names is a C-level officer ("We are looking for an experienced and strategic Chief
