@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from job_assets.enrichment.rules.keywords import Prefiltered
+
 _I = re.IGNORECASE
 
 # ---- what is not policy (blanked out before anything is read) --------------------------------------------------
@@ -20,39 +22,51 @@ _PERK = (
     r"|subsid\w*|credits?|kits?|package|furniture|gear|expenses?|days?\s+(?:per|a)\s+(?:month|year)|weeks?\b"
     r"|zuschuss|pauschale|ausstattung|budget|indemnit[ée]s?|primes?|forfait|ayuda|compensaci[oó]n)"
 )
-BENEFIT = re.compile(
-    rf"\b{_HOME}[\s-]+(?:\w+[\s-]+)?{_PERK}\b"  # "home office stipend", "Work From Home Support", "WFH budget"
-    rf"|\b{_PERK}\s+(?:for|towards?|to\s+(?:set\s+up|equip))\s+(?:your\s+|a\s+)?{_HOME}\b"  # "stipend for your home office"
-    rf"|\b(?:indemnit[ée]|prime|forfait|allocation)s?\s+(?:de\s+|d['’])?{_HOME}"  # "indemnité de télétravail"
-    r"|\bzuschuss\s+(?:f[üu]r|zum)\s+(?:dein(?:en)?\s+|ihr(?:en)?\s+)?home[\s-]?office"
-    r"|\b(?:work\s+from\s+(?:home|anywhere)|remote\s+work(?:ing)?)\s+(?:weeks?|days?|months?)\s+(?:per|a|each)\s+year"
-    r"|\b(?:weeks?|days?|months?)\s+(?:of\s+)?(?:work(?:ing)?\s+from\s+(?:home|anywhere)|remote\s+work(?:ing)?)"
-    r"(?:\s+(?:per|a|each)\s+year)?",
-    _I,
+# Prefilter: every alternative names home working (`_HOME`, or work from home/anywhere, remote work).
+BENEFIT = Prefiltered(
+    re.compile(
+        rf"\b{_HOME}[\s-]+(?:\w+[\s-]+)?{_PERK}\b"  # "home office stipend", "Work From Home Support", "WFH budget"
+        rf"|\b{_PERK}\s+(?:for|towards?|to\s+(?:set\s+up|equip))\s+(?:your\s+|a\s+)?{_HOME}\b"  # "stipend for your home office"
+        rf"|\b(?:indemnit[ée]|prime|forfait|allocation)s?\s+(?:de\s+|d['’])?{_HOME}"  # "indemnité de télétravail"
+        r"|\bzuschuss\s+(?:f[üu]r|zum)\s+(?:dein(?:en)?\s+|ihr(?:en)?\s+)?home[\s-]?office"
+        r"|\b(?:work\s+from\s+(?:home|anywhere)|remote\s+work(?:ing)?)\s+(?:weeks?|days?|months?)\s+(?:per|a|each)\s+year"
+        r"|\b(?:weeks?|days?|months?)\s+(?:of\s+)?(?:work(?:ing)?\s+from\s+(?:home|anywhere)|remote\s+work(?:ing)?)"
+        r"(?:\s+(?:per|a|each)\s+year)?",
+        _I,
+    ),
+    ("home", "wfh", "remote", "travail", "teletrabajo", "anywhere"),
 )
-NOT_POLICY_HYBRID = re.compile(
-    r"\b(?:hybrid(?:e|es|en|er)?|h[ií]brid[oa]s?)[\s-]+(?:commission|compensation|comp\b|pay|incentive|bonus|salary|cloud|multi[\s-]?cloud"
-    r"|on[\s-]?prem\w*|infrastructure|IT\b|it\s+environment|app|apps|application|mobile|events?|vehicles?|cars?"
-    r"|engines?|search|database|storage|network|model\s+of\s+(?:sales|commission)|sales|quota|plan|deployments?"
-    r"|architectures?|systems?|solutions?|products?|approach(?:es)?(?!\s+to\s+(?:work|working))"
-    r"|learning|teaching|courses?|classes?|meetings?|sessions?|warfare|integration|ai\b|retrieval|fund|capital"
-    r"|funding|rna|genome|energy|solar|power)\b"
-    r"|\b(?:cloud|public|private|multi|commission|pay)[\s-]+hybrid\b"
-    r"|\ba\s+hybrid\s+of\b|\bhybrid\s+(?:between|of)\b"
-    r"|\bhybrid\s+(?:role|position)\s+(?:that|which|combining|spanning|blending|bridging|across|between)\b"
-    # a "Hybrid Work Policy that allows you to work from wherever you are" is a remote policy with another name
-    r"|\bhybrid(?=\s+(?:work(?:ing)?\s+|workplace\s+)?(?:policy|model|program|programme|approach|setup)\s+(?:(?:that|which)\s+)?"
-    r"(?:allows|lets|enables|gives)\s+(?:you|employees|everyone|team\s+members|our\s+(?:team|people))\s+"
-    r"(?:the\s+(?:freedom|flexibility|option)\s+)?(?:to\s+)?work\s+(?:from\s+)?(?:wherever|anywhere))",
-    _I | re.MULTILINE,
+# Prefilter: every alternative has "hybrid"/"híbrido".
+NOT_POLICY_HYBRID = Prefiltered(
+    re.compile(
+        r"\b(?:hybrid(?:e|es|en|er)?|h[ií]brid[oa]s?)[\s-]+(?:commission|compensation|comp\b|pay|incentive|bonus|salary|cloud|multi[\s-]?cloud"
+        r"|on[\s-]?prem\w*|infrastructure|IT\b|it\s+environment|app|apps|application|mobile|events?|vehicles?|cars?"
+        r"|engines?|search|database|storage|network|model\s+of\s+(?:sales|commission)|sales|quota|plan|deployments?"
+        r"|architectures?|systems?|solutions?|products?|approach(?:es)?(?!\s+to\s+(?:work|working))"
+        r"|learning|teaching|courses?|classes?|meetings?|sessions?|warfare|integration|ai\b|retrieval|fund|capital"
+        r"|funding|rna|genome|energy|solar|power)\b"
+        r"|\b(?:cloud|public|private|multi|commission|pay)[\s-]+hybrid\b"
+        r"|\ba\s+hybrid\s+of\b|\bhybrid\s+(?:between|of)\b"
+        r"|\bhybrid\s+(?:role|position)\s+(?:that|which|combining|spanning|blending|bridging|across|between)\b"
+        # a "Hybrid Work Policy that allows you to work from wherever you are" is a remote policy with another name
+        r"|\bhybrid(?=\s+(?:work(?:ing)?\s+|workplace\s+)?(?:policy|model|program|programme|approach|setup)\s+(?:(?:that|which)\s+)?"
+        r"(?:allows|lets|enables|gives)\s+(?:you|employees|everyone|team\s+members|our\s+(?:team|people))\s+"
+        r"(?:the\s+(?:freedom|flexibility|option)\s+)?(?:to\s+)?work\s+(?:from\s+)?(?:wherever|anywhere))",
+        _I | re.MULTILINE,
+    ),
+    ("brid",),
 )
-NOT_POLICY_REMOTE = re.compile(
-    r"\bremote(?:ly)?[\s-]+(?:sensing|control(?:led|s)?|monitoring|patient|operations?\s+cent\w+|pilot\w*|access"
-    r"|surgery|diagnostics?|desktop|teams?\s+(?:across|around|in)|management|troubleshoot\w*|debug\w*|assistance"
-    r"|servers?|hosts?|devices?|sites?|areas?|locations?\s+(?:such\s+as|like)|communities|regions?|islands?)\b"
-    r"|\b(?:experience|comfortable|used)\s+(?:\w+\s+){0,3}?(?:with|in|managing|leading|working\s+(?:with|in))\s+"
-    r"(?:a\s+)?(?:remote|distributed|hybrid)\s+(?:teams?|environments?|colleagues|workforce)\b",
-    _I,
+# Prefilter: each alternative has one of these words.
+NOT_POLICY_REMOTE = Prefiltered(
+    re.compile(
+        r"\bremote(?:ly)?[\s-]+(?:sensing|control(?:led|s)?|monitoring|patient|operations?\s+cent\w+|pilot\w*|access"
+        r"|surgery|diagnostics?|desktop|teams?\s+(?:across|around|in)|management|troubleshoot\w*|debug\w*|assistance"
+        r"|servers?|hosts?|devices?|sites?|areas?|locations?\s+(?:such\s+as|like)|communities|regions?|islands?)\b"
+        r"|\b(?:experience|comfortable|used)\s+(?:\w+\s+){0,3}?(?:with|in|managing|leading|working\s+(?:with|in))\s+"
+        r"(?:a\s+)?(?:remote|distributed|hybrid)\s+(?:teams?|environments?|colleagues|workforce)\b",
+        _I,
+    ),
+    ("remote", "distributed", "hybrid"),
 )
 
 # ---- statements of policy ------------------------------------------------------------------------------------
@@ -117,14 +131,18 @@ HYBRID = re.compile(
     r"(?:la\s+)?oficina|presenciales)",
     _I,
 )
-NOT_REMOTE = re.compile(
-    r"\b(?:not|non|no)[\s-]+(?:a\s+|an\s+|fully\s+|100%\s+)?remote(?![\s-]+(?:sensing|control))\b"
-    r"|\bremote\s+(?:work\s+|working\s+)?(?:is|are)\s+not\s+(?:possible|available|an\s+option|offered|permitted)"
-    rf"|\b{_ROLE}\s+is\s+not\s+(?:eligible\s+for\s+)?remote"
-    r"|\bcannot\s+be\s+(?:done\s+|performed\s+|worked\s+)?remote(?:ly)?\b"
-    r"|\bnot\s+(?:open\s+to|eligible\s+for)\s+remote\b|\bremote\s*:\s*no\b"
-    r"|\bkein(?:e)?\s+(?:homeoffice|remote)|\bpas\s+de\s+t[ée]l[ée]travail|\bno\s+es\s+remoto",
-    _I,
+# Prefilter: each alternative has "remote"/"remoto", "homeoffice" or "télétravail".
+NOT_REMOTE = Prefiltered(
+    re.compile(
+        r"\b(?:not|non|no)[\s-]+(?:a\s+|an\s+|fully\s+|100%\s+)?remote(?![\s-]+(?:sensing|control))\b"
+        r"|\bremote\s+(?:work\s+|working\s+)?(?:is|are)\s+not\s+(?:possible|available|an\s+option|offered|permitted)"
+        rf"|\b{_ROLE}\s+is\s+not\s+(?:eligible\s+for\s+)?remote"
+        r"|\bcannot\s+be\s+(?:done\s+|performed\s+|worked\s+)?remote(?:ly)?\b"
+        r"|\bnot\s+(?:open\s+to|eligible\s+for)\s+remote\b|\bremote\s*:\s*no\b"
+        r"|\bkein(?:e)?\s+(?:homeoffice|remote)|\bpas\s+de\s+t[ée]l[ée]travail|\bno\s+es\s+remoto",
+        _I,
+    ),
+    ("remot", "homeoffice", "travail"),
 )
 _ONSITE_WORD = r"(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-]based|in\s+the\s+office)"
 # Office presence without a share of days ("working in-person at our HQ", "must be in the office"): on-site, but
@@ -133,61 +151,94 @@ _NOT_POLICY_AFTER = (
     r"(?!\s+(?:events?|meetings?|visits?|interviews?|training|prospecting|sales|collaboration|customers?|clients?"
     r"|at\s+(?:customer|client)|with\s+(?:customers|clients)|as\s+needed|occasionally|when))"
 )
-OFFICE_PRESENCE = re.compile(
-    rf"\b(?:work|working|based|located|report(?:ing)?|be|are|stationed)\s+(?:fully\s+|100%\s+)?{_ONSITE_WORD}"
-    rf"{_NOT_POLICY_AFTER}"
-    # the team or company works in person: "We're in-person with cozy offices in ...", "we are an in-office company"
-    rf"|\b(?:we|our\s+(?:team|company|teams)|the\s+(?:team|company))\s*(?:['’]re|\s+are|\s+is|\s+remains?)\s+"
-    rf"(?:an?\s+)?(?:fully\s+|100%\s+|primarily\s+|entirely\s+)?{_ONSITE_WORD}{_NOT_POLICY_AFTER}"
-    r"(?=[\s-]+(?:company|team|organi[sz]ation|startup|workplace|culture|first)\b|\s*[,.;:!]|\s+(?:with|at|in|across)\b)"
-    rf"|\b(?:an?\s+)?(?:fully\s+|100%\s+)?{_ONSITE_WORD}[\s-]+(?:first\s+)?(?:company|organi[sz]ation|startup)\b"
-    rf"|\b(?:required|expected|need|needs|must)\s+(?:to\s+)?(?:be\s+|work\s+|report\s+)?{_ONSITE_WORD}"
-    r"(?!\s+(?:events?|meetings?|occasionally|as\s+needed|when|for\s+(?:occasional|quarterly|team)))",
-    _I,
+# Prefilter: every alternative has `_ONSITE_WORD`.
+OFFICE_PRESENCE = Prefiltered(
+    re.compile(
+        rf"\b(?:work|working|based|located|report(?:ing)?|be|are|stationed)\s+(?:fully\s+|100%\s+)?{_ONSITE_WORD}"
+        rf"{_NOT_POLICY_AFTER}"
+        # the team or company works in person: "We're in-person with cozy offices in ...", "we are an in-office company"
+        rf"|\b(?:we|our\s+(?:team|company|teams)|the\s+(?:team|company))\s*(?:['’]re|\s+are|\s+is|\s+remains?)\s+"
+        rf"(?:an?\s+)?(?:fully\s+|100%\s+|primarily\s+|entirely\s+)?{_ONSITE_WORD}{_NOT_POLICY_AFTER}"
+        r"(?=[\s-]+(?:company|team|organi[sz]ation|startup|workplace|culture|first)\b|\s*[,.;:!]|\s+(?:with|at|in|across)\b)"
+        rf"|\b(?:an?\s+)?(?:fully\s+|100%\s+)?{_ONSITE_WORD}[\s-]+(?:first\s+)?(?:company|organi[sz]ation|startup)\b"
+        rf"|\b(?:required|expected|need|needs|must)\s+(?:to\s+)?(?:be\s+|work\s+|report\s+)?{_ONSITE_WORD}"
+        r"(?!\s+(?:events?|meetings?|occasionally|as\s+needed|when|for\s+(?:occasional|quarterly|team)))",
+        _I,
+    ),
+    ("site", "office", "person"),
 )
 # An office requirement that does not say how often: onsite alone, hybrid next to a remote statement.
-COMMUTE = re.compile(
-    r"\bwithin\s+(?:a\s+)?(?:reasonable\s+|daily\s+|easy\s+)?commut(?:ing|able)\s+distance"
-    r"|\b(?:live|reside|located|based)\s+(?:with)?in\s+(?:a\s+)?(?:commut\w+|reasonable\s+commut\w+|\d+\s+(?:miles|km))"
-    r"|\bcommutable\s+(?:distance\s+)?(?:to|from)\b"
-    r"|\b(?:able|willing)\s+to\s+commute\s+(?:daily\s+)?to\s+(?:the|our)\s+(?:[\w.-]+\s+){0,3}?(?:office|hub|site|campus)",
-    _I,
+# Prefilter: each alternative has a commute word or a distance.
+COMMUTE = Prefiltered(
+    re.compile(
+        r"\bwithin\s+(?:a\s+)?(?:reasonable\s+|daily\s+|easy\s+)?commut(?:ing|able)\s+distance"
+        r"|\b(?:live|reside|located|based)\s+(?:with)?in\s+(?:a\s+)?(?:commut\w+|reasonable\s+commut\w+|\d+\s+(?:miles|km))"
+        r"|\bcommutable\s+(?:distance\s+)?(?:to|from)\b"
+        r"|\b(?:able|willing)\s+to\s+commute\s+(?:daily\s+)?to\s+(?:the|our)\s+(?:[\w.-]+\s+){0,3}?(?:office|hub|site|campus)",
+        _I,
+    ),
+    ("commut", "miles", "km"),
 )
-ONSITE = re.compile(
-    rf"\b{_ROLE}\s+is\s+(?:an?\s+)?(?:fully\s+|100%\s+|entirely\s+)?(?:{_ONSITE_WORD}|based\s+in\s+(?:the|our)\s+office)"
-    rf"|\b(?:an?\s+)?(?:fully\s+|100%\s+)?(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-]based)"
-    r"\s+(?:role|position|job|opportunity)\b"
-    rf"|\b(?:fully|100%|entirely|completely)\s+{_ONSITE_WORD}"
-    rf"|\b(?:five|5)\s*(?:days|x)\s+(?:a|per|each)\s+week\s+(?:[\w-]+\s+){{0,3}}?{_IN_OFFICE}"
-    rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?(?:five|5)\s*(?:days|x)\s+(?:a|per|each)\s+week"
-    rf"|\b{_IN_OFFICE}\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+)?mon(?:day)?s?\s*(?:-|–|to|through|thru)\s*fri(?:day)?"
-    rf"|\b{_LABEL}(?:on[\s-]?site|in[\s-]office|office|in[\s-]person)\b"
-    r"|\bpr[ée]sence\s+(?:sur\s+site|au\s+bureau)|\b(?:en\s+)?pr[ée]sentiel\b"
-    r"|\b(?:poste|travail|bas[ée]e?)\s+sur\s+site\b|\b100\s*%\s+sur\s+site"
-    r"|\b(?:arbeit|t[äa]tigkeit|pr[äa]senz|arbeiten|einsatz|job)\s+vor\s+ort\b|\bvor\s+ort\s+in\s+(?:unserem|unserer|der|dem)"
-    r"|\b100\s*%\s+vor\s+ort|\bpresencial\b",
-    _I,
+# Prefilter: each alternative has `_ONSITE_WORD`, `_IN_OFFICE`, a label's office word or a French/German/Spanish
+# presence word.
+_PRESENCE_WORDS = (
+    "site",
+    "office",
+    "person",
+    "hq",
+    "headquarters",
+    "hub",
+    "studio",
+    "campus",
+    "workplace",
+    "bureau",
+    "sentiel",
+    "vor",
+    "presencial",
 )
-REMOTE = re.compile(
-    rf"\b{_ROLE}\s+is\s+(?:an?\s+)?(?:fully\s+|100%\s+|completely\s+|entirely\s+|a\s+)?remote\b"
-    rf"|\b{_ROLE}\s+(?:can|may|will)\s+be\s+(?:performed|done|worked|based)\s+(?:fully\s+)?remote(?:ly)?"
-    r"|\b(?:fully|100%|completely|entirely|permanently|full)[\s-]+remote\b"
-    r"|\bremote[\s-](?:only|based|eligible|ok)\b"
-    r"|\b(?:a|this|fully|100%)\s+(?:remote|work[\s-]from[\s-]home|wfh|telecommut\w+)\s+(?:role|position|job|opportunity"
-    r"|contract)\b"
-    r"|\bremote\s+(?:role|position|job|opportunity)\b"
-    r"|\b(?:you|candidates?)\s+(?:will|can|may)\s+(?:\w+\s+)?work\s+(?:fully\s+)?(?:remotely|from\s+home|from\s+anywhere)"
-    r"|\bwork\s+(?:fully\s+)?remotely\s+(?:from|within|in|across|anywhere)\b|\bwork\s+from\s+anywhere\b"
-    r"|\bwork\s+from\s+wherever\s+(?:you|they)\s+(?:are|live|want|like|choose|please)\b"
-    r"|\bwork\s+anywhere\s+(?:in|within|across)\s+(?:the\s+)?(?-i:[A-Z])"
-    r"|\bremote\s+(?:within|from|across|anywhere)\b|\bremote\s+in\s+(?:the\s+)?(?-i:[A-Z])"
-    r"|\bopen\s+to\s+remote\s+(?:candidates|applicants|work)\b|\beligible\s+for\s+(?:remote\s+work|telecommut\w+)"
-    rf"|\b(?:{_LABEL}|locations?\s*:\s*)(?:fully\s+|100\s*%\s+)?remote\b|\bremote\s*:\s*(?:yes|100\s*%)"
-    r"|\b100\s*%\s+(?:t[ée]l[ée]travail|remoto|home-?office|teletrabajo)\b"
-    r"|\bt[ée]l[ée]travail\s*(?::\s*)?(?:[àa]\s+)?(?:100\s*%|complet|total|int[ée]gral)"
-    r"|\b(?:komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:remote|im\s+homeoffice|mobil)"
-    r"|\b(?:trabajo|modalidad|posici[oó]n|puesto)\s+(?:100\s*%\s+)?remot[oa]\b|\ben\s+remoto\b",
-    _I,
+ONSITE = Prefiltered(
+    re.compile(
+        rf"\b{_ROLE}\s+is\s+(?:an?\s+)?(?:fully\s+|100%\s+|entirely\s+)?(?:{_ONSITE_WORD}|based\s+in\s+(?:the|our)\s+office)"
+        rf"|\b(?:an?\s+)?(?:fully\s+|100%\s+)?(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-]based)"
+        r"\s+(?:role|position|job|opportunity)\b"
+        rf"|\b(?:fully|100%|entirely|completely)\s+{_ONSITE_WORD}"
+        rf"|\b(?:five|5)\s*(?:days|x)\s+(?:a|per|each)\s+week\s+(?:[\w-]+\s+){{0,3}}?{_IN_OFFICE}"
+        rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?(?:five|5)\s*(?:days|x)\s+(?:a|per|each)\s+week"
+        rf"|\b{_IN_OFFICE}\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+)?mon(?:day)?s?\s*(?:-|–|to|through|thru)\s*fri(?:day)?"
+        rf"|\b{_LABEL}(?:on[\s-]?site|in[\s-]office|office|in[\s-]person)\b"
+        r"|\bpr[ée]sence\s+(?:sur\s+site|au\s+bureau)|\b(?:en\s+)?pr[ée]sentiel\b"
+        r"|\b(?:poste|travail|bas[ée]e?)\s+sur\s+site\b|\b100\s*%\s+sur\s+site"
+        r"|\b(?:arbeit|t[äa]tigkeit|pr[äa]senz|arbeiten|einsatz|job)\s+vor\s+ort\b|\bvor\s+ort\s+in\s+(?:unserem|unserer|der|dem)"
+        r"|\b100\s*%\s+vor\s+ort|\bpresencial\b",
+        _I,
+    ),
+    _PRESENCE_WORDS,
+)
+# Prefilter: each alternative has remote(ly)/remoto, home, wfh, telecommuting, anywhere/wherever, télétravail,
+# teletrabajo or mobil.
+REMOTE = Prefiltered(
+    re.compile(
+        rf"\b{_ROLE}\s+is\s+(?:an?\s+)?(?:fully\s+|100%\s+|completely\s+|entirely\s+|a\s+)?remote\b"
+        rf"|\b{_ROLE}\s+(?:can|may|will)\s+be\s+(?:performed|done|worked|based)\s+(?:fully\s+)?remote(?:ly)?"
+        r"|\b(?:fully|100%|completely|entirely|permanently|full)[\s-]+remote\b"
+        r"|\bremote[\s-](?:only|based|eligible|ok)\b"
+        r"|\b(?:a|this|fully|100%)\s+(?:remote|work[\s-]from[\s-]home|wfh|telecommut\w+)\s+(?:role|position|job|opportunity"
+        r"|contract)\b"
+        r"|\bremote\s+(?:role|position|job|opportunity)\b"
+        r"|\b(?:you|candidates?)\s+(?:will|can|may)\s+(?:\w+\s+)?work\s+(?:fully\s+)?(?:remotely|from\s+home|from\s+anywhere)"
+        r"|\bwork\s+(?:fully\s+)?remotely\s+(?:from|within|in|across|anywhere)\b|\bwork\s+from\s+anywhere\b"
+        r"|\bwork\s+from\s+wherever\s+(?:you|they)\s+(?:are|live|want|like|choose|please)\b"
+        r"|\bwork\s+anywhere\s+(?:in|within|across)\s+(?:the\s+)?(?-i:[A-Z])"
+        r"|\bremote\s+(?:within|from|across|anywhere)\b|\bremote\s+in\s+(?:the\s+)?(?-i:[A-Z])"
+        r"|\bopen\s+to\s+remote\s+(?:candidates|applicants|work)\b|\beligible\s+for\s+(?:remote\s+work|telecommut\w+)"
+        rf"|\b(?:{_LABEL}|locations?\s*:\s*)(?:fully\s+|100\s*%\s+)?remote\b|\bremote\s*:\s*(?:yes|100\s*%)"
+        r"|\b100\s*%\s+(?:t[ée]l[ée]travail|remoto|home-?office|teletrabajo)\b"
+        r"|\bt[ée]l[ée]travail\s*(?::\s*)?(?:[àa]\s+)?(?:100\s*%|complet|total|int[ée]gral)"
+        r"|\b(?:komplett|vollst[äa]ndig|ausschlie(?:ß|ss)lich)\s+(?:remote|im\s+homeoffice|mobil)"
+        r"|\b(?:trabajo|modalidad|posici[oó]n|puesto)\s+(?:100\s*%\s+)?remot[oa]\b|\ben\s+remoto\b",
+        _I,
+    ),
+    ("remot", "home", "wfh", "telecommut", "anywhere", "wherever", "travail", "trabajo", "mobil"),
 )
 
 # Office days asked only of those who live near an office ("For our team in the NY area, you will join us at HQ on
@@ -224,10 +275,14 @@ TAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Bare words: "hybrid" anywhere ("many teams offer hybrid options"), and words that, in French, German or Spanish
 # postings, mean "some days from home" unless a share is stated.
-HYBRID_HINT = re.compile(
-    rf"\b{_HYBRID_WORD}\b|\bt[ée]l[ée]travail\b|\bmobile[sn]?\s+arbeit\w*|\bhome-?office\b|\bteletrabajo\b"
-    r"|\bremote[\s-]arbeit\w*\s+(?:ist\s+)?m[öo]glich",
-    _I,
+# Prefilter: each alternative has one of these words.
+HYBRID_HINT = Prefiltered(
+    re.compile(
+        rf"\b{_HYBRID_WORD}\b|\bt[ée]l[ée]travail\b|\bmobile[sn]?\s+arbeit\w*|\bhome-?office\b|\bteletrabajo\b"
+        r"|\bremote[\s-]arbeit\w*\s+(?:ist\s+)?m[öo]glich",
+        _I,
+    ),
+    ("brid", "travail", "arbeit", "home", "teletrabajo"),
 )
 
 # ---- labels: titles and location names -------------------------------------------------------------------------

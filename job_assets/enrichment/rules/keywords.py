@@ -1,0 +1,51 @@
+"""Literal prefilters: skip a costly pattern on a text that lacks every word the pattern needs.
+
+`re` tries a case-insensitive pattern that opens with `\\b` and an alternation at every word of the text (no
+literal prefix to scan for), ~0.05-0.5 ms on a posting per pattern; `in` on lower-cased text is a C scan. Safe
+only when every match of the pattern contains one of its keywords (lower-case ASCII, no whitespace: `\\s+` may
+be a newline or several spaces): each use names them next to its pattern, and says why none can be missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+# `re.IGNORECASE` also matches "İ" and "ı" to i and "ſ" to s; `str.lower` keeps "ı" and "ſ" and turns "İ" into
+# two characters. The Kelvin sign, which `re` matches to k, `str.lower` already turns into k.
+_LIKE_RE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+@lru_cache(maxsize=16)
+def folded(text: str) -> str:
+    """The text lower-cased as `re.IGNORECASE` compares ASCII letters (one posting's text is read by many
+    patterns in a row: cached)."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_LIKE_RE)
+    return text.lower()
+
+
+class Prefiltered:
+    """A compiled pattern and the keywords one of which each of its matches contains."""
+
+    def __init__(self, regex: re.Pattern[str], keywords: tuple[str, ...]) -> None:
+        if not keywords or any(
+            k != k.lower() or not k.isascii() or not k.strip() or " " in k for k in keywords
+        ):
+            raise ValueError(f"keywords must be lower-case ASCII words: {keywords!r}")
+        self.regex = regex
+        self.keywords = keywords
+
+    def may_match(self, text: str) -> bool:
+        low = folded(text)
+        return any(keyword in low for keyword in self.keywords)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.regex.sub(repl, text) if self.may_match(text) else text
