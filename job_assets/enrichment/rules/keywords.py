@@ -9,7 +9,7 @@ be a newline or several spaces): each use names them next to its pattern, and sa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 # `re.IGNORECASE` also matches "İ" and "ı" to i and "ſ" to s; `str.lower` keeps "ı" and "ſ" and turns "İ" into
@@ -49,3 +49,10 @@ class Prefiltered:
 
     def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
         return self.regex.sub(repl, text) if self.may_match(text) else text
+
+
+def first_match(parts: Sequence[Prefiltered], text: str) -> re.Match[str] | None:
+    """The leftmost match of any part: where `re` finds the alternation of all the parts (at an equal start,
+    the earlier part's match, as an alternation tries its branches in order)."""
+    found = [m for m in (part.search(text) for part in parts) if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from job_assets.enrichment.rules.keywords import first_match
 from job_assets.enrichment.rules.remote_phrases import (
     BENEFIT,
     COMMUTE,
@@ -91,7 +92,7 @@ def _local_option(text: str, sentence: str) -> bool:
 
 def _from_statements(text: str) -> str | None:
     """A stated hybrid arrangement, then an office requirement, then remote."""
-    hybrid = HYBRID.search(text)
+    hybrid = first_match(HYBRID, text)
     if hybrid:
         sentence = next(m.group(0) for m in SENTENCE.finditer(text) if m.start() <= hybrid.start() < m.end())
         return "remote" if _local_option(text, sentence) else "hybrid"

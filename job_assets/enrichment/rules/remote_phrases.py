@@ -80,6 +80,8 @@ _OFFICE = (
     r"(?:office|offices|hq|headquarters|hub|studio|campus|workplace|site|on[\s-]?site|in[\s-]person"
     r"|in[\s-]office|onsite)"
 )
+# Every match of `_OFFICE` or `_IN_OFFICE` has one of these (prefilter keywords).
+_OFFICE_WORDS = ("office", "hq", "headquarters", "hub", "studio", "campus", "workplace", "site", "person")
 _IN_OFFICE = (
     rf"(?:(?:in|at|from|into|to|on|within)[\s-]+(?:the\s+|our\s+|an?\s+|one\s+of\s+our\s+)?(?:[\w.&'-]+\s+){{0,3}}?"
     rf"{_OFFICE}\b|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)"
@@ -101,35 +103,60 @@ _SOME_PRESENCE = (
     r"|presence|collaboration|work)\b"
 )
 
-HYBRID = re.compile(
-    # the word in a construction about the work: "this role is hybrid", "hybrid working model", "Hybrid, 3 days"
-    rf"\b{_ROLE}\s+is\s+(?:a\s+|an?\s+)?{_HYBRID_WORD}\b|\b(?:is|are|be|being)\s+(?:fully\s+)?{_HYBRID_WORD}\b"
-    rf"|\b{_HYBRID_WORD}[\s-]+(?:role|position|job|schedule|work\w*|arrangement|model|set[\s-]?up|policy"
-    r"|environment|basis|opportunity|office|from|remote|in[\s-]office|on[\s-]?site|arbeit\w*|poste|trabajo)\b"
-    rf"|\bon\s+a\s+{_HYBRID_WORD}\s+basis|\(\s*{_HYBRID_WORD}\s*\)|\b{_HYBRID_WORD}\s*[,:(–-]\s*(?:\d|one|two|three|four)"
-    rf"|\b{_LABEL}{_HYBRID_WORD}\b|^\s*{_HYBRID_WORD}\s*$"
-    rf"|\b(?:organisation|mode|mod[eè]le|modalidad|modelo|arbeitsmodell|modalit[ée]|poste|travail|trabajo)\s+"
-    rf"(?:de\s+travail\s+|de\s+trabajo\s+)?{_HYBRID_WORD}\b"
-    rf"|\b{_FREQ}(?:{_PER_WEEK}\s+(?:[\w-]+\s+){{0,4}}?|\s+){_IN_OFFICE}"  # "3 days a week in our NYC office"
-    rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?{_FREQ}{_PER_WEEK}"  # "in-office three days a week"
-    rf"|\b(?:office|on[\s-]?site|in[\s-]person|hq)\s+{_FREQ}{_PER_WEEK}"  # "office 3x a week"
-    rf"|\b{_IN_OFFICE}\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+)?(?!mon(?:day)?s?\s*(?:-|–|to|through|thru)\s*fri)"
-    rf"{_DAY}(?:\s*(?:-|–|to|through|thru|and|&|,)\s*{_DAY})+"  # "in the office Tuesday-Thursday"
-    rf"|\b{_FREQ}{_PER_WEEK}?\s+(?:from\s+home|remote(?:ly)?|wfh)\b"  # "two days a week from home"
-    r"|\b(?:work(?:ing)?\s+)?from\s+home\s+(?:up\s+to\s+)?\S+\s+days?\b"
-    r"|\b(?:partially|partly|part[\s-]time)\s+remote\b|\bremote\s+part\s+of\s+the\s+week\b"
-    r"|\b(?:mix|blend|combination|split|balance)\s+(?:of\s+|your\s+time\s+)?(?:between\s+)?(?:remote|home|wfh)"
-    r"(?:\s+work(?:ing)?)?\s+(?:and|&|/)\s+(?:in[\s-])?(?:office|on[\s-]?site|in[\s-]person)"
-    r"|\bflexib\w+\s+(?:remote|home[\s-]?office|work\s+from\s+home)\s+(?:and|/)\s+office\b"
-    rf"|\b{_SOME_PRESENCE}[^.!?\n]{{0,80}}?\b{_HOME_OPTION}|\b{_HOME_OPTION}[^.!?\n]{{0,80}}?\b{_SOME_PRESENCE}"
-    # French, German, Spanish: a stated share of home/office days
-    r"|\bt[ée]l[ée]travail\s+(?:partiel|hybride|flexible|(?:jusqu['’][àa]\s+)?\d)"
-    r"|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+t[ée]l[ée]travail|(?:par\s+semaine\s+)?(?:au\s+bureau|sur\s+site))"
-    r"|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:pro\s+woche\s+|die\s+woche\s+)?(?:im\s+b[üu]ro|vor\s+ort|home-?office"
-    r"|remote|mobil)|\bhome-?office\s+an\s+\S+\s+tagen|\bremote[\s-]arbeit\w*\s+an\s+\S+\s+tagen"
-    r"|\bteletrabajo\s+(?:parcial|flexible|\d)|\b(?:\d|dos|tres)\s+d[ií]as\s+(?:de\s+teletrabajo|(?:a\s+la\s+semana\s+)?en\s+"
-    r"(?:la\s+)?oficina|presenciales)",
-    _I,
+# Split in four by the words each part needs, so a posting is read only by the parts it can match; `first_match`
+# gives the leftmost match of any part, where `re` would have found the alternation of them all.
+HYBRID: tuple[Prefiltered, ...] = (
+    Prefiltered(
+        re.compile(
+            # the word in a construction about the work: "this role is hybrid", "hybrid working model", "Hybrid, 3 days"
+            rf"\b{_ROLE}\s+is\s+(?:a\s+|an?\s+)?{_HYBRID_WORD}\b|\b(?:is|are|be|being)\s+(?:fully\s+)?{_HYBRID_WORD}\b"
+            rf"|\b{_HYBRID_WORD}[\s-]+(?:role|position|job|schedule|work\w*|arrangement|model|set[\s-]?up|policy"
+            r"|environment|basis|opportunity|office|from|remote|in[\s-]office|on[\s-]?site|arbeit\w*|poste|trabajo)\b"
+            rf"|\bon\s+a\s+{_HYBRID_WORD}\s+basis|\(\s*{_HYBRID_WORD}\s*\)|\b{_HYBRID_WORD}\s*[,:(–-]\s*(?:\d|one|two|three|four)"
+            rf"|\b{_LABEL}{_HYBRID_WORD}\b|^\s*{_HYBRID_WORD}\s*$"
+            rf"|\b(?:organisation|mode|mod[eè]le|modalidad|modelo|arbeitsmodell|modalit[ée]|poste|travail|trabajo)\s+"
+            rf"(?:de\s+travail\s+|de\s+trabajo\s+)?{_HYBRID_WORD}\b",
+            _I,
+        ),
+        ("brid",),
+    ),
+    Prefiltered(
+        re.compile(
+            rf"\b{_FREQ}(?:{_PER_WEEK}\s+(?:[\w-]+\s+){{0,4}}?|\s+){_IN_OFFICE}"  # "3 days a week in our NYC office"
+            rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?{_FREQ}{_PER_WEEK}"  # "in-office three days a week"
+            rf"|\b(?:office|on[\s-]?site|in[\s-]person|hq)\s+{_FREQ}{_PER_WEEK}"  # "office 3x a week"
+            rf"|\b{_IN_OFFICE}\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+)?(?!mon(?:day)?s?\s*(?:-|–|to|through|thru)\s*fri)"
+            rf"{_DAY}(?:\s*(?:-|–|to|through|thru|and|&|,)\s*{_DAY})+",  # "in the office Tuesday-Thursday"
+            _I,
+        ),
+        _OFFICE_WORDS,
+    ),
+    Prefiltered(
+        re.compile(
+            rf"\b{_FREQ}{_PER_WEEK}?\s+(?:from\s+home|remote(?:ly)?|wfh)\b"  # "two days a week from home"
+            r"|\b(?:work(?:ing)?\s+)?from\s+home\s+(?:up\s+to\s+)?\S+\s+days?\b"
+            r"|\b(?:partially|partly|part[\s-]time)\s+remote\b|\bremote\s+part\s+of\s+the\s+week\b"
+            r"|\b(?:mix|blend|combination|split|balance)\s+(?:of\s+|your\s+time\s+)?(?:between\s+)?(?:remote|home|wfh)"
+            r"(?:\s+work(?:ing)?)?\s+(?:and|&|/)\s+(?:in[\s-])?(?:office|on[\s-]?site|in[\s-]person)"
+            r"|\bflexib\w+\s+(?:remote|home[\s-]?office|work\s+from\s+home)\s+(?:and|/)\s+office\b"
+            rf"|\b{_SOME_PRESENCE}[^.!?\n]{{0,80}}?\b{_HOME_OPTION}|\b{_HOME_OPTION}[^.!?\n]{{0,80}}?\b{_SOME_PRESENCE}",
+            _I,
+        ),
+        ("home", "remote", "wfh"),
+    ),
+    Prefiltered(
+        re.compile(
+            # French, German, Spanish: a stated share of home/office days
+            r"\bt[ée]l[ée]travail\s+(?:partiel|hybride|flexible|(?:jusqu['’][àa]\s+)?\d)"
+            r"|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+t[ée]l[ée]travail|(?:par\s+semaine\s+)?(?:au\s+bureau|sur\s+site))"
+            r"|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:pro\s+woche\s+|die\s+woche\s+)?(?:im\s+b[üu]ro|vor\s+ort|home-?office"
+            r"|remote|mobil)|\bhome-?office\s+an\s+\S+\s+tagen|\bremote[\s-]arbeit\w*\s+an\s+\S+\s+tagen"
+            r"|\bteletrabajo\s+(?:parcial|flexible|\d)|\b(?:\d|dos|tres)\s+d[ií]as\s+(?:de\s+teletrabajo|(?:a\s+la\s+semana\s+)?en\s+"
+            r"(?:la\s+)?oficina|presenciales)",
+            _I,
+        ),
+        ("travail", "jour", "tag", "home", "arbeit", "trabajo", "oficina", "presenciales"),
+    ),
 )
 # Prefilter: each alternative has "remote"/"remoto", "homeoffice" or "télétravail".
 NOT_REMOTE = Prefiltered(
