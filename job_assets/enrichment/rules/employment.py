@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from job_assets.enrichment.rules.keywords import Prefiltered
 from job_assets.enrichment.rules.language import is_french
 from job_assets.parsing.employment import kind_in_words
 
@@ -52,22 +53,30 @@ _STATED = re.compile(
 # What the company's full-time hires get, in this posting's benefits section, says this hire is full-time when
 # nothing else states a type ("How GitLab Supports Full-Time Employees", "Benefits available to all full-time
 # employees"). Read last, and `merge` never lets it override a more specific ATS type.
-_FULL_TIME_BENEFITS = re.compile(
-    r"\b(?:benefits|perks)\s+(?:available\s+|offered\s+)?(?:to|for)\s+(?:all\s+)?(?:our\s+|\w+\s+)?full[\s-]time\s+"
-    r"(?:\w+\s+)?(?:employees|team\s+members|staff)\b"
-    r"|\bsupports?\s+(?:all\s+|our\s+)?full[\s-]time\s+(?:employees|team\s+members)\b"
-    r"|\bfull[\s-]time\s+(?:employee|team\s+member)s?\s+benefits\b(?!\s*\(?\s*(?:not\s+applicable|does\s+not\s+apply"
-    r"|excluding|except))"
-    r"|\bfull[\s-]time\s+(?:employees|team\s+members)\s+(?:are|will\s+be)\s+eligible\b",
-    _I,
+# Prefilter: each alternative has "full-time".
+_FULL_TIME_BENEFITS = Prefiltered(
+    re.compile(
+        r"\b(?:benefits|perks)\s+(?:available\s+|offered\s+)?(?:to|for)\s+(?:all\s+)?(?:our\s+|\w+\s+)?full[\s-]time\s+"
+        r"(?:\w+\s+)?(?:employees|team\s+members|staff)\b"
+        r"|\bsupports?\s+(?:all\s+|our\s+)?full[\s-]time\s+(?:employees|team\s+members)\b"
+        r"|\bfull[\s-]time\s+(?:employee|team\s+member)s?\s+benefits\b(?!\s*\(?\s*(?:not\s+applicable|does\s+not\s+apply"
+        r"|excluding|except))"
+        r"|\bfull[\s-]time\s+(?:employees|team\s+members)\s+(?:are|will\s+be)\s+eligible\b",
+        _I,
+    ),
+    ("full",),
 )
 
 
 # A stated weekly schedule: "40 hours per week" is full-time, "no more than 25 hours a week" part-time.
 FULL_TIME_HOURS = 35
-_WEEKLY_HOURS = re.compile(
-    r"\b(?P<hours>[1-6]\d)(?:[.,]\d+)?(?:\s*[-–]\s*[1-6]\d)?\s*(?:hours?|hrs?|h)\s*(?:per|a|/|each|every)\s*(?:week|wk)\b",
-    _I,
+# Prefilter: every match ends with "week"/"wk".
+_WEEKLY_HOURS = Prefiltered(
+    re.compile(
+        r"\b(?P<hours>[1-6]\d)(?:[.,]\d+)?(?:\s*[-–]\s*[1-6]\d)?\s*(?:hours?|hrs?|h)\s*(?:per|a|/|each|every)\s*(?:week|wk)\b",
+        _I,
+    ),
+    ("week", "wk"),
 )
 _FULL_WEEK = re.compile(r"\bwork(?:ing)?\s+schedule\s+of\s+(?:5|five)\s+days\s+(?:per|a)\s+week\b", _I)
 

@@ -8,6 +8,7 @@ function words, which no posting avoids; a short or mixed text says None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -26,6 +27,7 @@ _SAMPLE_CHARS = 3000
 _MIN_HITS = 5
 
 
+@lru_cache(maxsize=16)  # `seniority` and `employment` each ask about the same posting
 def language(text: str | None) -> str | None:
     """ "en" | "fr" | "de" | "es" when the text's function words clearly say so, else None."""
     if not text:

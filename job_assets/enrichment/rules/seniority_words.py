@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from job_assets.enrichment.rules.keywords import Prefiltered
+
 # "<thing> Manager" manages a thing, not people: product, program, account, partnerships, social media...
 IC_MANAGER = re.compile(
     r" (?:product|program|programme|project|account|accounts|customer success|partner|partners|partnerships?"
@@ -116,13 +118,28 @@ _LEVEL_WORDS = (
     r"|principal[\s-]level|executive[\s-]level|director[\s-]level|early[\s-]career)"
 )
 _LEVEL_WORD = f"(?P<level>{_LEVEL_WORDS})"
-STATED_LEVEL = re.compile(
-    r"\b(?:(?:this\s+is\s+an?|this\s+(?:role|position|job)\s+is\s+an?|(?:looking\s+for|hiring|seeking)\s+an?)\s+"
-    rf"(?={_LEVEL_WORDS}\s+(?:role|position|opportunity|job|hire|candidate|individual\s+contributor)\b)"
-    r"|(?:seniority|experience|career)\s+level\s*:\s*"
-    rf"|(?={_LEVEL_WORDS}\s+(?:role|position|opportunity)\b))"
-    rf"{_LEVEL_WORD}",
-    re.IGNORECASE,
+# Prefilter: every match ends with a level word.
+STATED_LEVEL = Prefiltered(
+    re.compile(
+        r"\b(?:(?:this\s+is\s+an?|this\s+(?:role|position|job)\s+is\s+an?|(?:looking\s+for|hiring|seeking)\s+an?)\s+"
+        rf"(?={_LEVEL_WORDS}\s+(?:role|position|opportunity|job|hire|candidate|individual\s+contributor)\b)"
+        r"|(?:seniority|experience|career)\s+level\s*:\s*"
+        rf"|(?={_LEVEL_WORDS}\s+(?:role|position|opportunity)\b))"
+        rf"{_LEVEL_WORD}",
+        re.IGNORECASE,
+    ),
+    (
+        "entry",
+        "junior",
+        "mid",
+        "intermediate",
+        "senior",
+        "staff",
+        "principal",
+        "executive",
+        "director",
+        "early",
+    ),
 )
 STATED_LEVEL_NAMES = {
     "entry": "junior", "junior": "junior", "mid": "mid", "intermediate": "mid", "senior": "senior",
