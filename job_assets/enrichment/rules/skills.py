@@ -186,9 +186,13 @@ _INSENSITIVE = _pattern(
     re.IGNORECASE,
 )
 _SENSITIVE = _pattern(sorted(_CASE_SENSITIVE), 0)
+# `(?=[CRG])` first: every match starts with one of these letters, and one look at a letter is much cheaper than
+# trying each lookbehind at every position of the text (same matches, ~8x faster).
 _LIST_CONTEXT = re.compile(
+    r"(?=[CRG])(?:"
     r"(?:(?<=, )|(?<=,)|(?<=/)|(?<=\()|(?<= and )|(?<= or ))(?P<a>C|R|Go)(?![\w+#])"
     r"|(?<![\w+#.-])(?P<b>C|R|Go)(?=,|/|\)| and | or )"
+    r")"
 )
 
 
