@@ -28,12 +28,18 @@ _LABELS = (
     r"|type\s+d['’]emploi|contrat|vertragsart|anstellungsart|besch[äa]ftigungsart|art\s+der\s+anstellung"
     r"|arbeitszeit|tipo\s+de\s+(?:contrato|empleo|jornada|puesto)|jornada|contrato"
 )
-_LABELLED = re.compile(rf"(?:^|\n|\b)(?:{_LABELS})\s*[:\-–]\s*(?P<value>[^\n.;]{{1,60}})", _I)
+# `(?=[...])` first: a newline or the first letter of a label above; a cheap look before the whole alternation.
+_LABELLED = re.compile(
+    rf"(?=[\nejpcrwhtsvab])(?:^|\n|\b)(?:{_LABELS})\s*[:\-–]\s*(?P<value>[^\n.;]{{1,60}})", _I
+)
 _KIND_WORDS = (
     r"(?:full[\s-]?time|part[\s-]?time|contract(?:or)?|temporary|temp|fixed[\s-]term|permanent|freelance(?:r)?"
     r"|intern(?:ship)?|seasonal|co-?op|apprentice(?:ship)?|interim)"
 )
+# `(?=[...])` first: the first letters of the alternatives (this/the role..., is/as/hiring/seeking/looking/
+# recruiting/offering/for, on, a count, freelance/independent/1099, the French/German/Spanish prepositions).
 _STATED = re.compile(
+    r"(?=[trpjoiahslf\deuàdcz])(?:"
     r"\b(?:this\s+is\s+an?|(?:role|position|job|opportunity)\s+is\s+an?|is\s+an?|as\s+an?|hiring\s+an?"
     r"|seeking\s+an?|looking\s+for\s+an?|recruiting\s+an?|offering\s+an?|for\s+an?)\s+"
     rf"(?P<value>[\w -]{{0,40}}?{_KIND_WORDS})\b(?![\s-]+(?:to[\s-]+(?:hire|perm)|conversion))"
@@ -45,7 +51,8 @@ _STATED = re.compile(
     r"|\b(?:en|un|une|à|a|de|in|als|um|con|zum|zur)\s+(?:contrat\s+)?(?P<foreign>vollzeit|teilzeit|cdi|cdd|alternance"
     r"|stage|werkstudent\w*|praktikum|praktikant\w*|tiempo\s+completo|tiempo\s+parcial|jornada\s+completa"
     r"|media\s+jornada|pr[áa]cticas|temps\s+plein|temps\s+partiel|festanstellung|freelance|befristet\w*"
-    r"|unbefristet\w*|ausbildung)\b",
+    r"|unbefristet\w*|ausbildung)\b"
+    r")",
     _I,
 )
 

@@ -78,8 +78,8 @@ _SEPARATOR = r"\s*(?P<sep>-|–|—|~|\bto\b|\band\b|\bbis\b)\s*"
 _START = r"(?=[\d$£€¥₹A-Z])"
 _RANGE = re.compile(_START + _amount(1) + f"(?:{PERIOD_TOKEN})?" + _SEPARATOR + _amount(2))
 _SINGLE = re.compile(_START + _amount(1))
-_QUALIFIER = re.compile(
-    r"(?P<q>up\s+to|upto|maximum(?:\s+of)?|max\.?|from|starting\s+(?:at|from)|minimum(?:\s+of)?|min\.?|at\s+least)\s*$",
+_QUALIFIER = re.compile(  # `(?=[umfsa])`: the first letters of the qualifiers, a cheap look first
+    r"(?=[umfsa])(?P<q>up\s+to|upto|maximum(?:\s+of)?|max\.?|from|starting\s+(?:at|from)|minimum(?:\s+of)?|min\.?|at\s+least)\s*$",
     re.IGNORECASE,
 )
 

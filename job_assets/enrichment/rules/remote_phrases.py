@@ -122,24 +122,32 @@ HYBRID: tuple[Prefiltered, ...] = (
     ),
     Prefiltered(
         re.compile(
+            # `(?=[...])` first: a match starts with a digit or the first letter of a frequency, of `_IN_OFFICE` or
+            # of an office word; a cheap look before the whole alternation at every word.
+            r"(?=[\dotfiawh])(?:"
             rf"\b{_FREQ}(?:{_PER_WEEK}\s+(?:[\w-]+\s+){{0,4}}?|\s+){_IN_OFFICE}"  # "3 days a week in our NYC office"
             rf"|\b{_IN_OFFICE}\s+(?:[\w,-]+\s+){{0,3}}?{_FREQ}{_PER_WEEK}"  # "in-office three days a week"
             rf"|\b(?:office|on[\s-]?site|in[\s-]person|hq)\s+{_FREQ}{_PER_WEEK}"  # "office 3x a week"
             rf"|\b{_IN_OFFICE}\s+(?:[\w-]+\s+){{0,2}}?(?:on\s+)?(?!mon(?:day)?s?\s*(?:-|–|to|through|thru)\s*fri)"
-            rf"{_DAY}(?:\s*(?:-|–|to|through|thru|and|&|,)\s*{_DAY})+",  # "in the office Tuesday-Thursday"
+            rf"{_DAY}(?:\s*(?:-|–|to|through|thru|and|&|,)\s*{_DAY})+"  # "in the office Tuesday-Thursday"
+            r")",
             _I,
         ),
         _OFFICE_WORDS,
     ),
     Prefiltered(
         re.compile(
+            # `(?=[...])`: a digit or the first letter of a frequency, work/from, part..., remote, mix/blend/...,
+            # flexib..., `_SOME_PRESENCE`, `_HOME_OPTION`.
+            r"(?=[\dotfwprmbcs])(?:"
             rf"\b{_FREQ}{_PER_WEEK}?\s+(?:from\s+home|remote(?:ly)?|wfh)\b"  # "two days a week from home"
             r"|\b(?:work(?:ing)?\s+)?from\s+home\s+(?:up\s+to\s+)?\S+\s+days?\b"
             r"|\b(?:partially|partly|part[\s-]time)\s+remote\b|\bremote\s+part\s+of\s+the\s+week\b"
             r"|\b(?:mix|blend|combination|split|balance)\s+(?:of\s+|your\s+time\s+)?(?:between\s+)?(?:remote|home|wfh)"
             r"(?:\s+work(?:ing)?)?\s+(?:and|&|/)\s+(?:in[\s-])?(?:office|on[\s-]?site|in[\s-]person)"
             r"|\bflexib\w+\s+(?:remote|home[\s-]?office|work\s+from\s+home)\s+(?:and|/)\s+office\b"
-            rf"|\b{_SOME_PRESENCE}[^.!?\n]{{0,80}}?\b{_HOME_OPTION}|\b{_HOME_OPTION}[^.!?\n]{{0,80}}?\b{_SOME_PRESENCE}",
+            rf"|\b{_SOME_PRESENCE}[^.!?\n]{{0,80}}?\b{_HOME_OPTION}|\b{_HOME_OPTION}[^.!?\n]{{0,80}}?\b{_SOME_PRESENCE}"
+            r")",
             _I,
         ),
         ("home", "remote", "wfh"),
@@ -147,12 +155,14 @@ HYBRID: tuple[Prefiltered, ...] = (
     Prefiltered(
         re.compile(
             # French, German, Spanish: a stated share of home/office days
+            r"(?=[\dtudezhr])(?:"  # a digit or the first letter of a word below: a cheap look first
             r"\bt[ée]l[ée]travail\s+(?:partiel|hybride|flexible|(?:jusqu['’][àa]\s+)?\d)"
             r"|\b(?:\d|un|deux|trois)\s+jours?\s+(?:de\s+t[ée]l[ée]travail|(?:par\s+semaine\s+)?(?:au\s+bureau|sur\s+site))"
             r"|\b(?:\d|ein|zwei|drei)\s+tage?\s+(?:pro\s+woche\s+|die\s+woche\s+)?(?:im\s+b[üu]ro|vor\s+ort|home-?office"
             r"|remote|mobil)|\bhome-?office\s+an\s+\S+\s+tagen|\bremote[\s-]arbeit\w*\s+an\s+\S+\s+tagen"
             r"|\bteletrabajo\s+(?:parcial|flexible|\d)|\b(?:\d|dos|tres)\s+d[ií]as\s+(?:de\s+teletrabajo|(?:a\s+la\s+semana\s+)?en\s+"
-            r"(?:la\s+)?oficina|presenciales)",
+            r"(?:la\s+)?oficina|presenciales)"
+            r")",
             _I,
         ),
         ("travail", "jour", "tag", "home", "arbeit", "trabajo", "oficina", "presenciales"),

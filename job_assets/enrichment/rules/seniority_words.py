@@ -187,8 +187,8 @@ STATED_ROLE = re.compile(
 # The hire the description names is a C-level officer ("We are looking for an experienced and strategic Chief
 # Information Security Officer (CISO)"): an executive, whatever the title calls it ("Head of Security"). Not a
 # person the role reports to or works with ("reporting to our CTO", "partner with the CFO").
-HIRES_EXECUTIVE = re.compile(
-    r"\b(?:looking\s+for|hiring|seeking|searching\s+for|recruiting)\s+(?:an?|our)\s+(?:first\s+)?"
+HIRES_EXECUTIVE = re.compile(  # `(?=[lhsr])`: the first letters of looking, hiring, seeking, searching, recruiting
+    r"(?=[lhsr])\b(?:looking\s+for|hiring|seeking|searching\s+for|recruiting)\s+(?:an?|our)\s+(?:first\s+)?"
     r"(?:(?!(?:who|with|to|for|that|reporting|report|work|partner|under)\b)[\w-]+\s+){0,4}?"
     r"(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|c[etofimrs]o|ciso|vice\s+president|svp|evp)(?![\w'’-])",
     re.IGNORECASE,
