@@ -115,10 +115,14 @@ def main() -> None:
                 result = _run_worker(tree, path, args.repeats, workdir)
                 times[name] += result["times"]
                 answers[name] = result["answers"]
-    print(f"{len(postings)} postings, {args.rounds} x {args.repeats} passes, load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"{len(postings)} postings, {args.rounds} x {args.repeats} passes, load average {os.getloadavg()[0]:.2f}"
+    )
     medians = {name: statistics.median(t) / len(postings) * 1000 for name, t in times.items()}
     for name, ms in medians.items():
-        print(f"{name:>10}: {ms:.3f} CPU ms/posting (median; min {min(times[name]) / len(postings) * 1000:.3f})")
+        print(
+            f"{name:>10}: {ms:.3f} CPU ms/posting (median; min {min(times[name]) / len(postings) * 1000:.3f})"
+        )
     if args.against:
         old, new = answers["against"], answers["this tree"]
         diffs = [
@@ -129,7 +133,9 @@ def main() -> None:
         ]
         for i, field, o, n in diffs[:20]:
             print(f"DIFF posting {i} ({postings[i]['title']!r}) {field}: {o!r} -> {n!r}")
-        print(f"identical: {not diffs} ({len(old)} postings x {len(old[0])} fields, {len(diffs)} differences)")
+        print(
+            f"identical: {not diffs} ({len(old)} postings x {len(old[0])} fields, {len(diffs)} differences)"
+        )
         print(f"ratio against / this tree: {medians['against'] / medians['this tree']:.2f}x")
         if diffs:
             raise SystemExit(1)
