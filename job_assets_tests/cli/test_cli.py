@@ -32,6 +32,7 @@ def job_assets(*args: str, env: dict[str, str], timeout: float = 600) -> subproc
     return subprocess.run([CLI, *args], env=clean_env(env), capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.mark.xdist_group("demo")  # the session's one demo run: its users share an xdist worker
 def test_demo_fills_every_table_and_records_runs_in_the_instance(demo_run: DemoRun) -> None:
     result = demo_run.result
     assert result.returncode == 0, result.stderr[-3000:]

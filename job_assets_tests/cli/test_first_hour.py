@@ -49,6 +49,7 @@ def user(tmp_path: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.xdist_group("demo")  # the session's one demo run: its users share an xdist worker
 def test_first_hour(tmp_path: Path, user: dict[str, str], demo_run: DemoRun) -> None:
     # 1. The demo: its own store and instance, the user's paths not even created. `job-assets demo` ran once
     # for the session, as a user runs it (`test_cli.py` checks what it printed and wrote); this walk goes on

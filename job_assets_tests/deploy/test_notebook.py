@@ -62,6 +62,7 @@ def test_notebook_runs_on_a_generated_store(tmp_path: Path, monkeypatch: pytest.
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("demo")  # the session's one demo run: its users share an xdist worker
 def test_notebook_runs_on_the_demo_store(
     demo_run: DemoRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

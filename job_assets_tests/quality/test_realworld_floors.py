@@ -62,7 +62,11 @@ CEILINGS: dict[str, dict[str, int]] = {
     "holdout2": {"pay_invented": 0, "wrong_merges": 0, "missed_merges": 0, "lost": 0},
 }
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.timeout(1200),
+    pytest.mark.xdist_group("realworld"),
+]  # one corpus run
 
 
 def _quality() -> ModuleType:
