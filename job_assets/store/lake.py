@@ -12,6 +12,7 @@ attaching at a snapshot for a whole session).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -115,7 +116,22 @@ def attach(
     except duckdb.Error as error:
         hint = " (set JOB_ASSETS_DATA_PATH for a new lake)" if not lake.data_path else ""
         raise LakeConfigError(f"could not open DuckLake {lake.url}{hint}: {error}") from error
-    conn.execute(f"use {ALIAS}")
+    _use_lake(conn)
+
+
+def _use_lake(conn: duckdb.DuckDBPyConnection, attempts: int = 20) -> None:
+    """`use lake` reads the catalog's latest snapshot; a SQLite catalog that another process is committing to
+    answers "database is locked" for a moment, so wait for it (backoff) rather than fail the run."""
+    delay = 0.02
+    for attempt in range(attempts):
+        try:
+            conn.execute(f"use {ALIAS}")
+            return
+        except duckdb.Error as error:
+            if "database is locked" not in str(error) or attempt + 1 == attempts:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
 
 
 def current_snapshot(conn: duckdb.DuckDBPyConnection) -> int:
