@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import polars as pl
+
 _PERIOD_WORDS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -31,6 +33,27 @@ def format_pay(minimum: float | None, maximum: float | None, currency: str | Non
     if period:
         text += f" / {_PERIOD_WORDS.get(period, period)}"
     return text
+
+
+def pay_expr(minimum: pl.Expr, maximum: pl.Expr, currency: pl.Expr, period: pl.Expr) -> pl.Expr:
+    """`format_pay` over frame columns, for the places that word pay inside a frame (match reasons, alerts, UI
+    previews): one wording, written once."""
+    parts = pl.struct(
+        minimum.alias("minimum"), maximum.alias("maximum"), currency.alias("currency"), period.alias("period")
+    )
+    return parts.map_elements(
+        lambda row: format_pay(row["minimum"], row["maximum"], row["currency"], row["period"]),
+        return_dtype=pl.String,
+        skip_nulls=False,
+    )
+
+
+SALARY_COLUMNS = ("salary_min", "salary_max", "salary_currency", "salary_period")
+
+
+def salary_pay() -> pl.Expr:
+    """A job's or enriched posting's pay (its `salary_*` columns), worded."""
+    return pay_expr(*(pl.col(c) for c in SALARY_COLUMNS))
 
 
 def format_places(locations: Sequence[str] | None, limit: int = 3) -> str:

@@ -5,11 +5,11 @@ from collections.abc import Sequence
 import dagster as dg
 import polars as pl
 
-from job_assets.display import format_pay
+from job_assets.display import SALARY_COLUMNS, pay_expr
 
 # Enriched postings and jobs name their pay salary_*, parsed postings (the source's own figures) pay_*.
 PAY_COLUMN_SETS = (
-    ("salary_min", "salary_max", "salary_currency", "salary_period"),
+    SALARY_COLUMNS,
     ("pay_min", "pay_max", "pay_currency", "pay_period"),
 )
 
@@ -26,8 +26,7 @@ def with_pay(frame: pl.DataFrame) -> pl.DataFrame:
     """`frame` plus a `pay` column worded as everywhere else ("USD 120k-150k / year")."""
     for columns in PAY_COLUMN_SETS:
         if all(c in frame.columns for c in columns):
-            pay = [format_pay(*row) for row in frame.select(columns).iter_rows()]
-            return frame.with_columns(pl.Series("pay", pay, dtype=pl.String()))
+            return frame.with_columns(pay=pay_expr(*(pl.col(c) for c in columns)))
     return frame
 
 

@@ -46,7 +46,8 @@ def _print_text(matches: pl.DataFrame) -> None:
             print(
                 f"  {job['rank']:>3}. {mark}{job['title']} - {job['company_name']} (fit {job['score']:.0f}){star}"
             )
-            print(f"       {'; '.join(job['locations'] or []) or 'location not stated'} | {job['pay']}")
+            places = "; ".join(job["locations"] or []) or "location not stated"
+            print(f"       {places} | {job['pay'] or 'pay not listed'}")
             print(f"       {job['url'] or '(no link)'}")
             reasons = [r for r in job["reasons"] or [] if r != "one of your favourites"]
             if reasons:

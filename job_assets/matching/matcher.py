@@ -11,8 +11,8 @@ from datetime import datetime
 import duckdb
 import polars as pl
 
+from job_assets.display import salary_pay
 from job_assets.matching import filters, ranking
-from job_assets.matching.display import pay_text
 from job_assets.matching.relevance import keyword_relevance
 from job_assets.matching.searches import Search, SearchFile
 from job_assets.store.matches import MATCH_COLUMNS, read_open_jobs
@@ -26,7 +26,7 @@ def match_search(
     if search.keywords:
         kept = kept.join(keyword_relevance(conn, search.keywords, jobs.height), on="job_id", how="inner")
     ranked = ranking.score(kept, search, searches.profile, searches.exchange_rates, now)
-    return ranked.with_columns(search=pl.lit(search.name), pay=pay_text()).select(
+    return ranked.with_columns(search=pl.lit(search.name), pay=salary_pay()).select(
         [pl.col(name).cast(dtype) for name, dtype in MATCH_COLUMNS.items()]
     )
 

@@ -23,8 +23,8 @@ from datetime import datetime
 
 import polars as pl
 
+from job_assets.display import pay_expr, salary_pay
 from job_assets.matching.currency import not_compared_reason
-from job_assets.matching.display import pay_text, range_text
 from job_assets.matching.filters import location_match, pay_top
 from job_assets.matching.searches import ExchangeRates, Profile, Search
 
@@ -101,8 +101,8 @@ def _pay_part(
         pl.when(job_currency != currency)
         .then(
             pl.lit(" (= ")
-            + range_text(factor_low, top)
-            + pl.lit(f" {currency} a year at your exchange_rates)")
+            + pay_expr(factor_low, top, pl.lit(currency), pl.lit("year"))
+            + pl.lit(" at your exchange_rates)")
         )
         .otherwise(pl.lit(""))
     )
@@ -117,8 +117,8 @@ def _pay_part(
             .otherwise(not_compared_reason(job_currency, currency, rates))
         )
         .when(ratio >= 1)
-        .then(pl.lit("pay ") + pay_text() + converted + pl.lit(f" reaches {floor}"))
-        .otherwise(pl.lit("pay ") + pay_text() + converted + pl.lit(f" is below {floor}"))
+        .then(pl.lit("pay ") + salary_pay() + converted + pl.lit(f" reaches {floor}"))
+        .otherwise(pl.lit("pay ") + salary_pay() + converted + pl.lit(f" is below {floor}"))
     )
     return value, reason
 

@@ -17,17 +17,17 @@ ROWS = pl.DataFrame(
     [
         {
             "search": "data-eng", "job_id": "j1", "rank": 1, "score": 87.4, "favorite": False,
-            "reasons": ["skills matched: python, sql", "pay 150k–180k USD/year reaches your minimum of 140,000 USD",
+            "reasons": ["skills matched: python, sql", "pay USD 150k-180k / year reaches your minimum of 140,000 USD",
                         "first seen today"],
             "company": "tidewater", "company_name": "Tidewater Analytics", "title": "Senior Data Engineer",
-            "locations": ["Remote - US", "Portland, OR"], "pay": "150k–180k USD/year",
+            "locations": ["Remote - US", "Portland, OR"], "pay": "USD 150k-180k / year",
             "url": "https://jobs.example.com/j1", "first_seen_at": NOW, "first_matched_at": NOW,
             "last_matched_at": NOW, "active": True,
         },
         {
             "search": "data-eng", "job_id": "j2", "rank": 2, "score": 61.0, "favorite": True, "reasons": [],
             "company": "quillstone", "company_name": "Quillstone", "title": "Data Engineer",
-            "locations": ["London, United Kingdom"], "pay": "65k–80k GBP/year",
+            "locations": ["London, United Kingdom"], "pay": "GBP 65k-80k / year",
             "url": "https://jobs.example.com/j2", "first_seen_at": NOW, "first_matched_at": NOW,
             "last_matched_at": NOW, "active": True,
         },
@@ -37,11 +37,11 @@ ROWS = pl.DataFrame(
 EVERY_JOB_LINE = [
     "Senior Data Engineer at Tidewater Analytics",
     "Remote - US; Portland, OR",
-    "150k–180k USD/year",
+    "USD 150k-180k / year",
     "https://jobs.example.com/j1",
     "Data Engineer at Quillstone",
     "London, United Kingdom",
-    "65k–80k GBP/year",
+    "GBP 65k-80k / year",
     "https://jobs.example.com/j2",
 ]
 
@@ -52,7 +52,7 @@ def test_digest_lists_title_company_locations_pay_and_link() -> None:
     assert digest.job_ids == ["j1", "j2"]
     for line in EVERY_JOB_LINE:
         assert line in digest.body
-    assert "why: skills matched: python, sql; pay 150k–180k USD/year reaches" in digest.body
+    assert "why: skills matched: python, sql; pay USD 150k-180k / year reaches" in digest.body
     assert "first seen today" not in digest.body  # every alert is about new jobs
 
 

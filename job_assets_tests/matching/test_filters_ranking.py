@@ -97,8 +97,8 @@ def test_pay_in_other_currencies_is_not_compared_without_rates(conn) -> None:
     found = run(conn, min_annual_pay=120_000, currency="USD")
     # j2 tops out at 110k USD and j13 at 60 USD/hour (124.8k a year) -> only j2 is below.
     assert ids(found) == EVERY_OPEN - {"j2"}
-    assert "pay 100k–130k USD/year reaches your minimum of 120,000 USD" in reasons(found, "j1")
-    assert "pay 40–60 USD/hour reaches your minimum of 120,000 USD" in reasons(found, "j13")
+    assert "pay USD 100k-130k / year reaches your minimum of 120,000 USD" in reasons(found, "j1")
+    assert "pay USD 40-60 / hour reaches your minimum of 120,000 USD" in reasons(found, "j13")
     assert "pay in EUR not compared with your minimum in USD (no exchange_rates configured)" in reasons(
         found, "j3"
     )
@@ -109,7 +109,7 @@ def test_pay_is_converted_when_rates_are_configured(conn) -> None:
     found = run(conn, rates=RATES, min_annual_pay=120_000, currency="USD")
     assert ids(found) == EVERY_OPEN - {"j2", "j10"}  # j10: 100k EUR = 108k USD < 120k
     assert (
-        "pay 120k–130k EUR/year (= 129.6k–140.4k USD a year at your exchange_rates) reaches your minimum of"
+        "pay EUR 120k-130k / year (= USD 129.6k-140.4k / year at your exchange_rates) reaches your minimum of"
         " 120,000 USD" in reasons(found, "j3")
     )
     in_gbp = run(conn, rates=RATES, min_annual_pay=100_000, currency="GBP")  # GBP is not in the table
@@ -172,7 +172,7 @@ def test_profile_applies_when_the_search_is_silent(conn) -> None:
     profile = {"seniority": ["mid"], "min_annual_pay": 95_000, "currency": "USD", "skills": ["sql"]}
     found = run(conn, profile=profile)
     assert ids(found) == EVERY_OPEN  # the profile scores, it never filters
-    assert "pay 90k–110k USD/year reaches your profile's minimum of 95,000 USD" in reasons(found, "j2")
+    assert "pay USD 90k-110k / year reaches your profile's minimum of 95,000 USD" in reasons(found, "j2")
     assert "seniority mid (wanted)" in reasons(found, "j2")
 
 

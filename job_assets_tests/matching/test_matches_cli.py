@@ -51,7 +51,7 @@ def test_prints_ranked_matches_with_new_ones_marked(store: Path, capsys: pytest.
     first = next(i for i, line in enumerate(lines) if "Senior Data Engineer" in line)
     third = next(i for i, line in enumerate(lines) if "Data Engineer, Platform" in line)
     assert "NEW" not in lines[first] and "NEW Data Engineer, Platform" in lines[third]
-    assert "60–80 EUR/hour" in out and "https://jobs.example.com/j3" in out
+    assert "EUR 60-80 / hour" in out and "https://jobs.example.com/j3" in out
     assert "London" not in out  # j2 closed: it dropped out
 
 
