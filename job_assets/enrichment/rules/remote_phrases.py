@@ -304,10 +304,11 @@ SENTENCE = re.compile(r"[^.!?\n]+")
 # Tags recruiters add for LinkedIn ("#LI-Hybrid", "#LI-DNI #LI-Remote", "R123_Hybrid"): posting metadata, not
 # prose, so they decide only when neither a statement nor the ATS's field does.
 _TAG = r"(?:#\s?LI[\s_-]?(?:[A-Za-z0-9]+[\s_-])?|\b[A-Za-z0-9]+_)"
-TAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("hybrid", re.compile(rf"{_TAG}hybrid\b", _I)),
-    ("onsite", re.compile(rf"{_TAG}(?:on[\s-]?site|office)\b", _I)),
-    ("remote", re.compile(rf"{_TAG}remote\b", _I)),
+# Prefilter: each names its policy word (a tag's own letters are `[A-Za-z0-9]+`, tried at every word otherwise).
+TAGS: tuple[tuple[str, Prefiltered], ...] = (
+    ("hybrid", Prefiltered(re.compile(rf"{_TAG}hybrid\b", _I), ("hybrid",))),
+    ("onsite", Prefiltered(re.compile(rf"{_TAG}(?:on[\s-]?site|office)\b", _I), ("site", "office"))),
+    ("remote", Prefiltered(re.compile(rf"{_TAG}remote\b", _I), ("remote",))),
 )
 
 # Bare words: "hybrid" anywhere ("many teams offer hybrid options"), and words that, in French, German or Spanish
