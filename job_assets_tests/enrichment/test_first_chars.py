@@ -1,4 +1,4 @@
-"""`quick_start`: the first-character lookahead must keep every match of the rules' patterns, and step aside when
+"""`quick_start`: the first-characters lookahead must keep every match of the rules' patterns, and step aside when
 it cannot tell what a match starts with."""
 
 from __future__ import annotations
@@ -102,3 +102,15 @@ def test_lookahead_skips_repeats_and_zero_width() -> None:
     assert fast.pattern.startswith("(?=[")
     for text in ("xxab ", "XC ", "12 ", "a.c ", "xab", "0x ab "):
         assert _spans(fast, text) == _spans(regex, text)
+
+
+def test_second_character_when_the_first_says_little() -> None:
+    """Nine first letters: the second character is looked at too, unless a match can be one character long."""
+    words = "ab|cd|ef|gh|ij|kl|mn|op|qr(?:st)*"
+    two = quick_start(re.compile(rf"\b(?:{words})", re.IGNORECASE))
+    look = two.pattern.split("(?:", 1)[0]
+    assert look.count("[") == 2
+    for text in ("xx AB cd", "qr", "q r", "Qrstst", "ba dc"):
+        assert _spans(two, text) == _spans(re.compile(rf"\b(?:{words})", re.IGNORECASE), text)
+    one = quick_start(re.compile(rf"{words}|s"))
+    assert one.pattern.split("(?:", 1)[0].count("[") == 1

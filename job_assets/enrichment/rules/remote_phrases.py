@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from job_assets.enrichment.rules.first_chars import quick_start
 from job_assets.enrichment.rules.keywords import Prefiltered
 
 _I = re.IGNORECASE
@@ -295,9 +296,11 @@ LOCAL_ONLY = re.compile(
 # hybrid; five days: on-site.
 FREQUENCY = re.compile(rf"\b(?P<n>{_FREQ}){_PER_WEEK}", _I)
 FIVE_DAYS = re.compile(rf"\b(?:five|5)\s*(?:days|x|times){_PER_WEEK}", _I)
-WORKPLACE_WORD = re.compile(
-    r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b",
-    _I,
+WORKPLACE_WORD = quick_start(  # read on every posting (`remote._office_days`): a look at two letters first
+    re.compile(
+        r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b",
+        _I,
+    )
 )
 SENTENCE = re.compile(r"[^.!?\n]+")
 
