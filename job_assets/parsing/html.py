@@ -75,7 +75,11 @@ class _Writer:
     def _flush(self) -> None:
         if not self.parts:
             return
-        line = " ".join("".join(self.parts).translate(_INVISIBLE).split())
+        joined = "".join(self.parts)
+        # The invisible characters are not ASCII, and `translate` looks every character up: only when needed.
+        if not joined.isascii():
+            joined = joined.translate(_INVISIBLE)
+        line = " ".join(joined.split())
         self.parts = []
         if not line:
             return

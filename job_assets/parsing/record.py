@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as htmllib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -79,7 +79,7 @@ def content_hash(record: dict[str, Any]) -> str:
 def build_record(ctx: PostingContext, fields: PostingFields) -> dict[str, Any]:
     """A dict with exactly the PARSED_SCHEMA columns, in order."""
     pay = fields.pay or Pay()
-    data = asdict(fields)
+    data = dict(vars(fields))  # shallow: `asdict` deep-copies every value, and `fields` is not used again
     data.pop("pay")
     record: dict[str, Any] = {
         **data,

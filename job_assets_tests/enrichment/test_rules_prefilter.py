@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from job_assets.enrichment.rules import employment, remote_phrases, requirements, seniority_words
+from job_assets.enrichment.rules import employment, remote_phrases, requirements, seniority_words, skills
 from job_assets.enrichment.rules.keywords import Prefiltered, first_match, folded
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "realworld"
@@ -76,3 +76,21 @@ def test_keywords_must_be_lowercase_words() -> None:
         Prefiltered(re.compile("Remote"), ("Remote",))
     with pytest.raises(ValueError, match="lower-case ASCII"):
         Prefiltered(re.compile(r"from\s+home"), ("from home",))
+
+
+def test_folding_keeps_offsets_and_word_characters() -> None:
+    """Skills are matched case-sensitively on the folded text (`skills._INSENSITIVE`): that finds what
+    `re.IGNORECASE` finds on the text only if folding keeps every offset and what is a word character, and the
+    aliases are lower-case ASCII."""
+    edge = re.compile(r"[\w+#.]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert len(folded(char)) == 1, hex(code)
+        assert bool(edge.match(char)) == bool(edge.match(folded(char))), hex(code)
+    assert all(alias == alias.lower() and alias.isascii() for alias in skills._ALIAS_TO_CANONICAL)
+    assert skills.extract_skills("PYTHON, KUBERNETES and ReactJS on ſnowflake") == [
+        "Python",
+        "Kubernetes",
+        "React",
+        "Snowflake",
+    ]

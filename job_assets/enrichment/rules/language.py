@@ -8,6 +8,7 @@ function words, which no posting avoids; a short or mixed text says None.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 
@@ -32,11 +33,8 @@ def language(text: str | None) -> str | None:
     """ "en" | "fr" | "de" | "es" when the text's function words clearly say so, else None."""
     if not text:
         return None
-    counts = dict.fromkeys(_STOPWORDS, 0)
-    for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+    seen = Counter(_WORD.findall(text[:_SAMPLE_CHARS].lower()))
+    counts = {lang: sum(seen[word] for word in words if word in seen) for lang, words in _STOPWORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] < _MIN_HITS or ranked[0] < 1.5 * ranked[1]:

@@ -74,7 +74,20 @@ def _policy_text(text: str) -> str:
 def _office_days(text: str) -> tuple[str, str] | None:
     """A sentence with both a weekly frequency and a place of work: hybrid, or onsite for five days; and the
     sentence."""
+    # Only sentences a workplace word overlaps can qualify. Found on the whole text in one scan: a sentence's
+    # own match is found there too, or an earlier one across its line break ("in\noffice") that overlaps it.
+    places = [m.span() for m in WORKPLACE_WORD.finditer(text)]
+    if not places:
+        return None
+    place = 0
     for sentence in SENTENCE.finditer(text):
+        start, end = sentence.span()
+        while place < len(places) and places[place][1] <= start:
+            place += 1
+        if place == len(places):
+            return None
+        if places[place][0] >= end:
+            continue
         part = sentence.group(0)
         if not WORKPLACE_WORD.search(part):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from job_assets.enrichment.rules.first_chars import quick_start
 from job_assets.enrichment.rules.keywords import Prefiltered
 
 _I = re.IGNORECASE
@@ -295,19 +296,22 @@ LOCAL_ONLY = re.compile(
 # hybrid; five days: on-site.
 FREQUENCY = re.compile(rf"\b(?P<n>{_FREQ}){_PER_WEEK}", _I)
 FIVE_DAYS = re.compile(rf"\b(?:five|5)\s*(?:days|x|times){_PER_WEEK}", _I)
-WORKPLACE_WORD = re.compile(
-    r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b",
-    _I,
+WORKPLACE_WORD = quick_start(  # read on every posting (`remote._office_days`): a look at two letters first
+    re.compile(
+        r"\b(?:office|offices|hq|headquarters|hub|studio|campus|on[\s-]?site|onsite|in[\s-]person|in[\s-]office)\b",
+        _I,
+    )
 )
 SENTENCE = re.compile(r"[^.!?\n]+")
 
 # Tags recruiters add for LinkedIn ("#LI-Hybrid", "#LI-DNI #LI-Remote", "R123_Hybrid"): posting metadata, not
 # prose, so they decide only when neither a statement nor the ATS's field does.
 _TAG = r"(?:#\s?LI[\s_-]?(?:[A-Za-z0-9]+[\s_-])?|\b[A-Za-z0-9]+_)"
-TAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("hybrid", re.compile(rf"{_TAG}hybrid\b", _I)),
-    ("onsite", re.compile(rf"{_TAG}(?:on[\s-]?site|office)\b", _I)),
-    ("remote", re.compile(rf"{_TAG}remote\b", _I)),
+# Prefilter: each names its policy word (a tag's own letters are `[A-Za-z0-9]+`, tried at every word otherwise).
+TAGS: tuple[tuple[str, Prefiltered], ...] = (
+    ("hybrid", Prefiltered(re.compile(rf"{_TAG}hybrid\b", _I), ("hybrid",))),
+    ("onsite", Prefiltered(re.compile(rf"{_TAG}(?:on[\s-]?site|office)\b", _I), ("site", "office"))),
+    ("remote", Prefiltered(re.compile(rf"{_TAG}remote\b", _I), ("remote",))),
 )
 
 # Bare words: "hybrid" anywhere ("many teams offer hybrid options"), and words that, in French, German or Spanish

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from job_assets.enrichment.rules.keywords import folded
+
 # canonical name -> aliases matched case-insensitively (the canonical name itself is always one).
 VOCABULARY: dict[str, tuple[str, ...]] = {
     # languages
@@ -181,9 +183,12 @@ def _pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
 
 
 _SPECIAL = _CASE_SENSITIVE | _LIST_ONLY
+# The lower-case aliases, matched case-sensitively on the `folded` text: the same matches as `re.IGNORECASE` on the
+# text (folding keeps every offset and what is a word character), and each word start compares letters directly
+# instead of trying every first letter of the trie case-insensitively (~2x faster).
 _INSENSITIVE = _pattern(
     [alias for alias, canonical in _ALIAS_TO_CANONICAL.items() if alias not in {s.lower() for s in _SPECIAL}],
-    re.IGNORECASE,
+    0,
 )
 _SENSITIVE = _pattern(sorted(_CASE_SENSITIVE), 0)
 # `(?=[CRG])` first: every match starts with one of these letters, and one look at a letter is much cheaper than
@@ -207,8 +212,8 @@ def extract_skills(text: str | None) -> list[str]:
     if not text:
         return []
     found: list[tuple[int, str]] = []
-    for match in _INSENSITIVE.finditer(text):
-        found.append((match.start(), _ALIAS_TO_CANONICAL[match.group(0).lower()]))
+    for match in _INSENSITIVE.finditer(folded(text)):
+        found.append((match.start(), _ALIAS_TO_CANONICAL[match.group(0)]))
     for match in _SENSITIVE.finditer(text):
         found.append((match.start(), _ALIAS_TO_CANONICAL[match.group(0).lower()]))
     for match in _LIST_CONTEXT.finditer(text):

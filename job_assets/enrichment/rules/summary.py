@@ -7,6 +7,8 @@ for first; headings, short fragments and legal boilerplate are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 MAX_CHARS = 300
 
@@ -24,8 +26,8 @@ _BOILERPLATE = re.compile(
 )
 
 
-def _sentences(text: str) -> list[str]:
-    out = []
+def _sentences(text: str) -> Iterator[str]:
+    """The usable sentences in text order, lazily: the summary needs at most two of them."""
     for match in _SENTENCE.finditer(text):
         sentence = " ".join(match.group(0).split()).strip(" -•*·:")
         if len(sentence) < 25 or len(sentence.split()) < 5 or _BOILERPLATE.search(sentence):
@@ -34,16 +36,19 @@ def _sentences(text: str) -> list[str]:
             if len(sentence) < 60:
                 continue  # a heading or a bullet fragment
             sentence += "."
-        out.append(sentence)
-    return out
+        yield sentence
+
+
+def _first_two(text: str) -> list[str]:
+    return list(islice(_sentences(text), 2))
 
 
 def summarise(title: str | None, company_name: str | None, description: str | None) -> str:
     """Up to two sentences and MAX_CHARS characters; the title and company when the text has nothing usable."""
     text = description or ""
     heading = _ROLE_HEADING.search(text)
-    sentences = _sentences(text[heading.end() :]) if heading else []
-    sentences = sentences or _sentences(text)
+    sentences = _first_two(text[heading.end() :]) if heading else []
+    sentences = sentences or _first_two(text)
     summary = ""
     for sentence in sentences[:2]:
         candidate = f"{summary} {sentence}".strip()
