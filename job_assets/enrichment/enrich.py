@@ -22,6 +22,7 @@ from job_assets.enrichment.llm import LLMConfig, LLMExtractor, Outcome
 from job_assets.enrichment.merge import merge
 from job_assets.enrichment.prompt import PostingText
 from job_assets.enrichment.rules import RULES_VERSION, extract_rules
+from job_assets.enrichment.rules_workers import extract_in_workers, rules_input, worker_count
 from job_assets.enrichment.schema import ENRICHED_SCHEMA, PROMPT_VERSION, ExtractedFields
 from job_assets.enrichment.stats import EnrichStats
 from job_assets.parsing.schema import PARSED_SCHEMA
@@ -51,14 +52,23 @@ def _check_columns(parsed: pl.DataFrame) -> None:
         raise ValueError(f"parsed postings lack columns {missing}; expected PARSED_SCHEMA")
 
 
-def _rules(row: Mapping[str, Any]) -> ExtractedFields:
-    return extract_rules(
-        row.get("title"), row.get("description_text"), row.get("locations"), row.get("company_name")
-    )
+def _rules(row: dict[str, Any]) -> ExtractedFields:
+    return extract_rules(*rules_input(row))
+
+
+async def _rules_pass(rows: list[dict[str, Any]], beside_llm: bool) -> list[ExtractedFields]:
+    """The rules over `rows`: in worker processes for a big batch (`rules_workers`), else here."""
+    workers = worker_count(len(rows), beside_llm)
+    if workers:
+        return await extract_in_workers([rules_input(row) for row in rows], workers)
+    if beside_llm:
+        return await _rules_between_requests(rows)
+    return [_rules(row) for row in rows]
 
 
 async def _rules_between_requests(rows: list[dict[str, Any]]) -> list[ExtractedFields]:
-    """The rules pass on the event loop, one posting per turn, while the LLM requests are in flight.
+    """The rules pass on the event loop, one posting per turn, while the LLM requests are in flight (a batch
+    too small to be worth a worker process).
 
     Not in a thread: the rules are pure-Python CPU work (~2 ms a posting) that holds the GIL, and every socket
     call of the event loop releases it and then waits up to the switch interval (5 ms) to get it back, so with
@@ -132,7 +142,7 @@ async def enrich_postings(
     use_llm = config is not None and config.enabled
 
     if not use_llm:
-        rules = [_rules(row) for row in rows]
+        rules = await _rules_pass(rows, beside_llm=False)
         stats = EnrichStats(backend="rules", model=None, prompt_version=RULES_VERSION, rows=len(rows))
         bookkeeping = {
             "enrich_backend": "rules",
@@ -165,7 +175,7 @@ async def enrich_postings(
     # The requests go out first; the rules pass then runs while they are in flight.
     asking = asyncio.create_task(_ask_llm(config, to_ask, stats)) if to_ask else None
     try:
-        rules = await _rules_between_requests(rows)
+        rules = await _rules_pass(rows, beside_llm=True)
     except BaseException:
         if asking is not None:
             asking.cancel()

@@ -1,0 +1,66 @@
+"""The rules pass over a big batch in worker processes, so it runs beside the work that needs this one.
+
+The rules are pure-Python CPU work (1-5 ms a posting) that holds the GIL. With the LLM they share the process
+with the event loop that keeps hundreds of requests in flight, and every posting's rules delay the answers
+waiting behind them; with the rules backend they are the whole run, on one core of the machine. So a batch of
+at least `MIN_ROWS_PER_WORKER` postings goes to worker processes: one beside an LLM run (the loop keeps a core),
+one per core for the rules backend. Smaller batches stay in this process: starting a worker (a fresh
+interpreter that imports the rules, ~1-2 s) costs more than it saves.
+
+Workers start from a fork server (`forkserver`), never by forking this process: a Dagster run worker has
+threads, and a fork copies their locks in whatever state they are in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from job_assets.enrichment.rules import extract_rules
+from job_assets.enrichment.schema import ExtractedFields
+
+MIN_ROWS_PER_WORKER = 2000  # below this a worker's start costs more than the rules it takes over
+CHUNK_ROWS = 500  # postings per task: small enough to spread evenly, big enough to pickle cheaply
+
+RulesInput = tuple[str | None, str | None, Sequence[str] | None, str | None]  # title, text, places, company
+
+
+def rules_input(row: dict[str, object]) -> RulesInput:
+    """What the rules read of a parsed posting."""
+    return (row.get("title"), row.get("description_text"), row.get("locations"), row.get("company_name"))  # type: ignore[return-value]
+
+
+def extract_all(items: Sequence[RulesInput]) -> list[ExtractedFields]:
+    """The rules over `items`, in order (what one worker task runs)."""
+    return [extract_rules(*item) for item in items]
+
+
+def worker_count(rows: int, beside_llm: bool) -> int:
+    """Processes for the rules over `rows` postings: 0 (stay in this process) for small batches; one beside an
+    LLM run; else one per core, each with at least MIN_ROWS_PER_WORKER postings."""
+    if rows < MIN_ROWS_PER_WORKER:
+        return 0
+    if beside_llm:
+        return 1
+    return max(1, min(os.cpu_count() or 1, rows // MIN_ROWS_PER_WORKER))
+
+
+async def extract_in_workers(items: Sequence[RulesInput], workers: int) -> list[ExtractedFields]:
+    """The rules over `items` in `workers` processes, in order; an error in any posting's rules is raised here
+    (the caller stops its requests)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["job_assets.enrichment.rules"])
+    loop = asyncio.get_running_loop()
+    chunks = [items[start : start + CHUNK_ROWS] for start in range(0, len(items), CHUNK_ROWS)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        tasks = [loop.run_in_executor(pool, extract_all, chunk) for chunk in chunks]
+        try:
+            parts = await asyncio.gather(*tasks)
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            raise
+    return [fields for part in parts for fields in part]
