@@ -70,7 +70,15 @@ def _areas(frame: pl.DataFrame) -> list[Area]:
     """Each posting's area for the region rule: its locations, and the currency of its structured pay."""
     currency = pl.when(pl.col("salary_source") == "structured").then(pl.col("salary_currency"))
     rows = frame.select("locations", currency.alias("currency")).iter_rows()
-    return [area_of(locations, currency) for locations, currency in rows]
+    known: dict[tuple[tuple[str, ...], str | None], Area] = {}  # a company repeats a few places many times
+    areas = []
+    for locations, currency in rows:
+        key = (tuple(locations or ()), currency)
+        area = known.get(key)
+        if area is None:
+            area = known[key] = area_of(key[0], currency)
+        areas.append(area)
+    return areas
 
 
 def _exact_edges(frame: pl.DataFrame, key: str, rule: str) -> pl.DataFrame:

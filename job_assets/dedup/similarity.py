@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from job_assets.dedup import lsh
+
 from job_assets.parsing import place_names
 
 # Sales territories named in titles ("Enterprise AE, Southwest"); regions and countries come from `place_names`.
@@ -151,8 +153,8 @@ def candidate_pairs(
     """Pairs (i < j) within one block (one company, one level) worth verifying.
 
     Small blocks: every pair whose titles pass the prefilter (rapidfuzz's cdist, in C++). Large blocks:
-    pairs proposed by MinHash LSH over the role shingles, then the same title prefilter, so the cost
-    grows with the number of near pairs, not with the square of the block.
+    pairs proposed by MinHash LSH over the role shingles (`lsh`: datasketch's candidates, whole-array), then
+    the same title prefilter, so the cost grows with the number of near pairs, not with the square of the block.
     """
     n = len(cores)
     if n < 2:
@@ -171,23 +173,25 @@ def candidate_pairs(
             if has_text[i] and has_text[j]:
                 yield int(i), int(j)
         return
-    from datasketch import MinHash, MinHashLSH  # see `_lsh_params`
-
-    lsh = MinHashLSH(
-        num_perm=config.num_perm,
-        params=_lsh_params(config.lsh_threshold, config.num_perm, config.lsh_weights),
+    indexed = np.flatnonzero(has_text)
+    if len(indexed) < 2:
+        return
+    lengths = np.array([len(shingles[i]) for i in indexed], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    # the low 32 bits are the shingle's hash (the high bits name the company)
+    values = np.concatenate([shingles[i] for i in indexed]) & 0xFFFFFFFF
+    sigs = lsh.signatures(values, offsets, config.num_perm)
+    bands, rows = _lsh_params(config.lsh_threshold, config.num_perm, config.lsh_weights)
+    first, second = lsh.candidate_pairs(sigs, bands, rows)
+    if not len(first):
+        return
+    left, right = indexed[first], indexed[second]
+    titles = process.cpdist(
+        [cores[i] or "\x00" for i in left],
+        [cores[j] or "\x00" for j in right],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float64,
+        workers=1,
     )
-    indexed = [i for i in range(n) if has_text[i]]
-    sketches = MinHash.bulk(  # the low 32 bits are the shingle's hash (the high bits name the company)
-        ((shingles[i] & 0xFFFFFFFF).tolist() for i in indexed), num_perm=config.num_perm, hashfunc=int, seed=1
-    )
-    with lsh.insertion_session() as session:
-        for i, sketch in zip(indexed, sketches, strict=True):
-            session.insert(i, sketch, check_duplication=False)
-    for i, sketch in zip(indexed, sketches, strict=True):
-        for j in lsh.query(sketch):
-            if (
-                j > i
-                and fuzz.token_set_ratio(cores[i] or "\x00", cores[j] or "\x00") >= config.title_prefilter
-            ):
-                yield i, j
+    for k in np.flatnonzero(titles >= config.title_prefilter):
+        yield int(left[k]), int(right[k])
