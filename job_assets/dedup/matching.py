@@ -19,7 +19,7 @@ from job_assets.dedup.schema import POSTING_COLUMNS, REQUIRED_COLUMNS, conform
 from job_assets.dedup.similarity import (
     MatchConfig,
     accepts,
-    candidate_pairs,
+    block_pairs,
     jaccard,
     role_groups,
     title_agreement,
@@ -152,18 +152,22 @@ def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], 
         .group_by("company", "level", maintain_order=True)
         .agg("row", "role")
     )
+    block_rows, block_roles, shingles = [], [], []
     for rows, roles in zip(blocks["row"].to_list(), blocks["role"].to_list(), strict=True):
         if len(rows) < 2:
             continue
-        arrays = [flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows]
-        sets: dict[int, set[int]] = {}
-        for i, j in candidate_pairs(roles, arrays, config):
-            a = sets.get(i) or sets.setdefault(i, set(arrays[i].tolist()))
-            b = sets.get(j) or sets.setdefault(j, set(arrays[j].tolist()))
-            similarity = jaccard(a, b)
-            known = measured[position[rows[i]]]  # per company, and a block is one company
-            if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
-                edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
+        block_rows.append(rows)
+        block_roles.append(roles)
+        shingles.append([flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows])
+    sets: dict[int, set[int]] = {}  # by row: each posting's shingle set, made once
+    for k, i, j in block_pairs(list(zip(block_roles, shingles, strict=True)), config):
+        rows, roles, arrays = block_rows[k], block_roles[k], shingles[k]
+        a = sets.get(rows[i]) or sets.setdefault(rows[i], set(arrays[i].tolist()))
+        b = sets.get(rows[j]) or sets.setdefault(rows[j], set(arrays[j].tolist()))
+        similarity = jaccard(a, b)
+        known = measured[position[rows[i]]]  # per company, and a block is one company
+        if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
+            edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
     textless = batch.filter(pl.col("text_key").is_null()).select("row", "company", "level", "role")
     return edges, with_text, textless
 

@@ -147,32 +147,72 @@ def _lsh_params(threshold: float, num_perm: int, weights: tuple[float, float]) -
     return lsh.b, lsh.r
 
 
+def block_pairs(
+    blocks: Sequence[tuple[Sequence[str], Sequence[np.ndarray]]], config: MatchConfig
+) -> Iterator[tuple[int, int, int]]:
+    """(block, i, j) for every pair `candidate_pairs` gives in each block of `blocks` ((cores, shingles) per
+    block). The small blocks of a batch are scored in one rapidfuzz call (one call per block cost more in
+    call overhead than in scoring); the large ones one by one."""
+    small = [k for k, (cores, _) in enumerate(blocks) if 2 <= len(cores) <= config.all_pairs_max]
+    yield from _all_pairs(blocks, small, config)
+    for k, (cores, shingles) in enumerate(blocks):
+        if len(cores) > config.all_pairs_max:
+            for i, j in candidate_pairs(cores, shingles, config):
+                yield k, i, j
+
+
+@functools.cache
+def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(n, k=1)
+
+
+def _all_pairs(
+    blocks: Sequence[tuple[Sequence[str], Sequence[np.ndarray]]], which: Sequence[int], config: MatchConfig
+) -> Iterator[tuple[int, int, int]]:
+    """Small blocks: every pair of postings with role text whose titles pass the prefilter (the same
+    scorer, cutoff and integer scores as a `cdist` over the block)."""
+    block_of, firsts, seconds, left, right = [], [], [], [], []
+    for k in which:
+        cores, shingles = blocks[k]
+        has_text = np.array([len(x) >= config.min_shingles for x in shingles])
+        i, j = _upper_pairs(len(cores))
+        keep = has_text[i] & has_text[j]
+        i, j = i[keep], j[keep]
+        if not len(i):
+            continue
+        names = [c or "\x00" for c in cores]
+        block_of.append(np.full(len(i), k))
+        firsts.append(i)
+        seconds.append(j)
+        left += [names[x] for x in i.tolist()]
+        right += [names[x] for x in j.tolist()]
+    if not left:
+        return
+    scores = process.cpdist(
+        left, right, scorer=fuzz.token_set_ratio, score_cutoff=config.title_prefilter, dtype=np.uint8, workers=1
+    )
+    passed = np.flatnonzero(scores)
+    blocks_, is_, js_ = (np.concatenate(x)[passed].tolist() for x in (block_of, firsts, seconds))
+    yield from zip(blocks_, is_, js_, strict=True)
+
+
 def candidate_pairs(
     cores: Sequence[str], shingles: Sequence[np.ndarray], config: MatchConfig
 ) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) within one block (one company, one level) worth verifying.
 
-    Small blocks: every pair whose titles pass the prefilter (rapidfuzz's cdist, in C++). Large blocks:
+    Small blocks: every pair whose titles pass the prefilter (rapidfuzz, in C++). Large blocks:
     pairs proposed by MinHash LSH over the role shingles (`lsh`: datasketch's candidates, whole-array), then
     the same title prefilter, so the cost grows with the number of near pairs, not with the square of the block.
     """
     n = len(cores)
     if n < 2:
         return
-    has_text = [len(s) >= config.min_shingles for s in shingles]
     if n <= config.all_pairs_max:
-        scores = process.cdist(
-            [c or "\x00" for c in cores],
-            [c or "\x00" for c in cores],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=config.title_prefilter,
-            dtype=np.uint8,
-            workers=1,
-        )
-        for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
-            if has_text[i] and has_text[j]:
-                yield int(i), int(j)
+        for _, i, j in _all_pairs([(cores, shingles)], [0], config):
+            yield i, j
         return
+    has_text = [len(s) >= config.min_shingles for s in shingles]
     indexed = np.flatnonzero(has_text)
     if len(indexed) < 2:
         return
