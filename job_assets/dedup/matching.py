@@ -24,7 +24,7 @@ from job_assets.dedup.similarity import (
     role_groups,
     title_agreement,
 )
-from job_assets.dedup.text import canonical_url, normalise_department, parse_title
+from job_assets.dedup.text import TitleParts, canonical_url, normalise_department, parse_title
 
 ASSIGNMENT_SCHEMA: dict[str, pl.DataType] = {
     "posting_key": pl.String(),
@@ -52,8 +52,12 @@ def prepare_postings(postings: pl.DataFrame) -> pl.DataFrame:
 
 def _title_features(frame: pl.DataFrame) -> pl.DataFrame:
     levels, cores = [], []
+    parsed: dict[tuple[str | None, tuple[str, ...]], TitleParts] = {}  # one requisition repeats its title
     for title, locations in zip(frame["title"].to_list(), frame["locations"].to_list(), strict=True):
-        parts = parse_title(title, tuple(locations or ()))
+        key = (title, tuple(locations or ()))
+        parts = parsed.get(key)
+        if parts is None:
+            parts = parsed[key] = parse_title(*key)
         levels.append(parts.level)
         cores.append(parts.core)
     departments = frame["department"].drop_nulls().unique().to_list()
