@@ -81,9 +81,7 @@ def role_shingles(
         .select("key")
     )
     role_specific = (
-        shingles.join(boilerplate, on="key", how="anti")
-        .group_by("row")
-        .agg(pl.col("key").alias("shingles"))
+        shingles.join(boilerplate, on="key", how="anti").group_by("row").agg(pl.col("key").alias("shingles"))
     )
     return (
         frame.select("row", "company_id")

@@ -24,7 +24,9 @@ def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
 
     proto = MinHash(num_perm=num_perm, seed=seed)
     if proto.scheme != "affine32":
-        raise RuntimeError(f"datasketch's MinHash scheme is {proto.scheme!r}; this module implements affine32")
+        raise RuntimeError(
+            f"datasketch's MinHash scheme is {proto.scheme!r}; this module implements affine32"
+        )
     a, b = proto.permutations
     return a.astype(np.uint32), b.astype(np.uint32)
 

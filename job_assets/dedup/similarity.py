@@ -17,7 +17,6 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from job_assets.dedup import lsh
-
 from job_assets.parsing import place_names
 
 # Sales territories named in titles ("Enterprise AE, Southwest"); regions and countries come from `place_names`.
@@ -189,7 +188,12 @@ def _all_pairs(
     if not left:
         return
     scores = process.cpdist(
-        left, right, scorer=fuzz.token_set_ratio, score_cutoff=config.title_prefilter, dtype=np.uint8, workers=1
+        left,
+        right,
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=config.title_prefilter,
+        dtype=np.uint8,
+        workers=1,
     )
     passed = np.flatnonzero(scores)
     blocks_, is_, js_ = (np.concatenate(x)[passed].tolist() for x in (block_of, firsts, seconds))

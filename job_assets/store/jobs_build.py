@@ -109,7 +109,9 @@ def rebuild_jobs(
                 began: list[int] = []
 
                 def check(
-                    conn: duckdb.DuckDBPyConnection = conn, seen: int = inputs.snapshot, began: list[int] = began
+                    conn: duckdb.DuckDBPyConnection = conn,
+                    seen: int = inputs.snapshot,
+                    began: list[int] = began,
                 ) -> None:
                     began.append(lake.current_snapshot(conn))
                     if lake.changed_since(conn, seen, INPUTS + OUTPUTS):

@@ -50,7 +50,9 @@ class JobsSummary:
             rows=self.rows + jobs.height,
             open=self.open + int(jobs["is_open"].sum() or 0),
             postings_merged=self.postings_merged
-            + int(jobs.select(pl.col("posting_keys").list.len().sub(1).clip(lower_bound=0).sum()).item() or 0),
+            + int(
+                jobs.select(pl.col("posting_keys").list.len().sub(1).clip(lower_bound=0).sum()).item() or 0
+            ),
             companies=self.companies + jobs["company"].n_unique(),
             guarded_companies=self.guarded_companies | build.guarded_companies,
             merges=pl.concat([self.merges, conform(build.merges, MERGES_SCHEMA)]),
@@ -62,9 +64,9 @@ def _newest(jobs: pl.DataFrame) -> pl.DataFrame:
     """The PREVIEW_ROWS most recently seen jobs, newest first (ties by job_id: the same rows whichever
     chunks the jobs came in)."""
     order = jobs.select("last_seen_at", "job_id").with_row_index("_i")
-    top = order.sort(
-        ["last_seen_at", "job_id"], descending=[True, False], nulls_last=True
-    ).head(PREVIEW_ROWS)["_i"]
+    top = order.sort(["last_seen_at", "job_id"], descending=[True, False], nulls_last=True).head(
+        PREVIEW_ROWS
+    )["_i"]
     return jobs[top]
 
 

@@ -27,8 +27,8 @@ from job_assets.dedup.schema import (
 )
 from job_assets.store import search
 from job_assets.store.db import in_transaction, is_lake, read_table, table_exists
-from job_assets.store.jobs_output import StagedJobs
 from job_assets.store.jobs_input import duckdb_settings
+from job_assets.store.jobs_output import StagedJobs
 
 JOBS_TABLE = "jobs"
 MATCHES_TABLE = "job_matches"

@@ -44,7 +44,10 @@ def test_real_descriptions_match_the_every_run_rule() -> None:
     texts = load_labelled(EVAL_SET).select("description_text")
     fast = texts.select(normalised_text("description_text"))
     every_run = texts.select(
-        pl.col("description_text").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
+        pl.col("description_text")
+        .str.to_lowercase()
+        .str.replace_all(r"[^\p{L}\p{N}]+", " ")
+        .str.strip_chars()
     )
     assert fast.equals(every_run)
     assert fast["description_text"].str.contains("  ").sum() == 0
