@@ -123,7 +123,8 @@ def store_child(path: Path) -> dict:
     rebuilt = rebuild_jobs(lambda: connect(path), now=now)
     build_s, build_cpu = time.perf_counter() - start, _cpu_s() - cpu
     peak = _rss_mb()
-    jobs = rebuilt.build.jobs.height
+    # `summary` since the build is staged chunk by chunk; an older tree (`--against`) returns the whole build
+    jobs = rebuilt.summary.rows if hasattr(rebuilt, "summary") else rebuilt.build.jobs.height
     del rebuilt
     with duckdb.connect(str(path), read_only=True) as conn:
         predicted = conn.sql(

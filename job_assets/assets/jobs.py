@@ -4,7 +4,6 @@ import time
 from datetime import UTC, datetime
 
 import dagster as dg
-import polars as pl
 
 from job_assets.assets.metadata import preview, seconds
 from job_assets.resources import StoreResource
@@ -38,7 +37,7 @@ JOBS_AUTOMATION = dg.AutomationCondition.eager().without(~dg.AutomationCondition
 def jobs(context: dg.AssetExecutionContext, store: StoreResource) -> dg.MaterializeResult:
     started = time.perf_counter()
     rebuilt = rebuild_jobs(store.connect, now=datetime.now(UTC))
-    build = rebuilt.build
+    summary = rebuilt.summary
     if store.is_lake:  # readers read the live tables at a snapshot: nothing to publish
         reader: dict[str, dg.MetadataValue] = {"lake_snapshot": dg.MetadataValue.int(rebuilt.snapshot or 0)}
     else:
@@ -50,22 +49,20 @@ def jobs(context: dg.AssetExecutionContext, store: StoreResource) -> dg.Material
             "jobs still raced with other commits after the last round; the next build catches up"
         )
 
-    for company, why in build.guarded_companies.items():
+    for company, why in summary.guarded_companies.items():
         context.log.warning(f"{company}: jobs not closed: {why}")
-    table = build.jobs
-    merged = int(table.select(pl.col("posting_keys").list.len().sub(1).clip(lower_bound=0).sum()).item() or 0)
     return dg.MaterializeResult(
         metadata={
-            "rows": table.height,
-            "open": int(table.get_column("is_open").sum() or 0),
-            "closed": int((~table.get_column("is_open")).sum() or 0),
+            "rows": summary.rows,
+            "open": summary.open,
+            "closed": summary.closed,
             "postings": rebuilt.postings,
             "build_rounds": rebuilt.rounds,
-            "postings_merged_into_another": merged,
-            "companies": table.get_column("company").n_unique(),
-            "guarded_companies": dg.MetadataValue.json(build.guarded_companies),
+            "postings_merged_into_another": summary.postings_merged,
+            "companies": summary.companies,
+            "guarded_companies": dg.MetadataValue.json(summary.guarded_companies),
             **reader,
             "build_seconds": seconds(time.perf_counter() - started),
-            "preview": preview(table.sort("last_seen_at", descending=True), columns=PREVIEW_COLUMNS),
+            "preview": preview(summary.latest, columns=PREVIEW_COLUMNS),
         }
     )

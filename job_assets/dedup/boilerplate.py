@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import polars as pl
 
-_NON_WORD = r"[^\p{L}\p{N}]+"
+# Runs of characters that are neither letters nor digits, except a lone space (already what it would become):
+# replacing only those gives the same text as replacing every run, with a tenth of the replacements.
+_NON_WORD = r"(?: [^\p{L}\p{N}]+|[^\p{L}\p{N} ][^\p{L}\p{N}]*)"
 _WORD_BITS = 0x1FFFFF  # 21-bit word hashes: three fit in one 64-bit integer without overflow
 
 
@@ -59,7 +61,8 @@ def role_shingles(
     `measured = False`, so the matcher asks for more similarity. Rows without text get an empty list.
     """
     frame = frame.with_columns(company_id=pl.col("company").rank("dense").cast(pl.UInt32()))
-    shingles = _shingles(frame)
+    # Each row's distinct shingles, once (a row's occurrences are contiguous: a cheap group_by).
+    shingles = _shingles(frame).group_by("row").agg(pl.col("key").unique()).explode("key")
     # One posting per role, at most `sample_roles` roles per company (a deterministic choice).
     sample = (
         frame.select("row", "company_id", "role")
@@ -71,7 +74,6 @@ def role_shingles(
     threshold = pl.max_horizontal(pl.lit(min_roles), (pl.col("sampled") * share).ceil().cast(pl.Int64))
     boilerplate = (
         shingles.join(sample.select("row", "company_id"), on="row")
-        .unique(["row", "key"])
         .group_by("key", "company_id")
         .len("spread")
         .join(sampled, on="company_id")
@@ -79,9 +81,7 @@ def role_shingles(
         .select("key")
     )
     role_specific = (
-        shingles.join(boilerplate, on="key", how="anti")
-        .group_by("row")
-        .agg(pl.col("key").unique().alias("shingles"))
+        shingles.join(boilerplate, on="key", how="anti").group_by("row").agg(pl.col("key").alias("shingles"))
     )
     return (
         frame.select("row", "company_id")

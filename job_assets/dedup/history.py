@@ -9,7 +9,7 @@ under a new id, or a closed job coming back, is recognised as the same job inste
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -185,14 +185,9 @@ def build_in_chunks(
     config: HistoryConfig | None = None,
 ) -> JobsBuild:
     """`deduplicate_postings` over company chunks (`chunks`), one at a time: the same build as over the whole
-    frames, with the memory of one chunk plus the result. `previous_job_ids`: every previous job's id (a new
-    id never reuses one, whichever chunk it was in)."""
-    config = config or HistoryConfig()
-    if now.tzinfo is None:
-        raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
-    now = now.astimezone(UTC)
-    taken = set(previous_job_ids.to_list())
-    builds = [_build_chunk(chunk, taken, scraped_companies, now, config) for chunk in chunks]
+    frames. `previous_job_ids`: every previous job's id (a new id never reuses one, whichever chunk it was in).
+    Holds the whole result; `build_chunks` yields it chunk by chunk instead."""
+    builds = list(build_chunks(chunks, previous_job_ids, scraped_companies, now, config))
     if not builds:
         return JobsBuild(jobs=empty(JOBS_SCHEMA), matches=empty(MATCHES_SCHEMA), guarded_companies={})
     return JobsBuild(
@@ -201,6 +196,24 @@ def build_in_chunks(
         guarded_companies={c: why for b in builds for c, why in b.guarded_companies.items()},
         merges=pl.concat([b.merges for b in builds], rechunk=False),
     )
+
+
+def build_chunks(
+    chunks: Iterable[CompanyChunk],
+    previous_job_ids: pl.Series,
+    scraped_companies: set[str],
+    now: datetime,
+    config: HistoryConfig | None = None,
+) -> Iterator[JobsBuild]:
+    """The build of each chunk in turn (chunks hold disjoint companies, so their builds concatenate to the
+    whole build): a caller that writes each one out holds one chunk's memory, never the whole result."""
+    config = config or HistoryConfig()
+    if now.tzinfo is None:
+        raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
+    now = now.astimezone(UTC)
+    taken = set(previous_job_ids.to_list())
+    for chunk in chunks:
+        yield _build_chunk(chunk, taken, scraped_companies, now, config)
 
 
 def _build_chunk(

@@ -19,12 +19,12 @@ from job_assets.dedup.schema import POSTING_COLUMNS, REQUIRED_COLUMNS, conform
 from job_assets.dedup.similarity import (
     MatchConfig,
     accepts,
-    candidate_pairs,
+    block_pairs,
     jaccard,
     role_groups,
     title_agreement,
 )
-from job_assets.dedup.text import canonical_url, normalise_department, parse_title
+from job_assets.dedup.text import TitleParts, canonical_url, normalise_department, parse_title
 
 ASSIGNMENT_SCHEMA: dict[str, pl.DataType] = {
     "posting_key": pl.String(),
@@ -52,8 +52,12 @@ def prepare_postings(postings: pl.DataFrame) -> pl.DataFrame:
 
 def _title_features(frame: pl.DataFrame) -> pl.DataFrame:
     levels, cores = [], []
+    parsed: dict[tuple[str | None, tuple[str, ...]], TitleParts] = {}  # one requisition repeats its title
     for title, locations in zip(frame["title"].to_list(), frame["locations"].to_list(), strict=True):
-        parts = parse_title(title, tuple(locations or ()))
+        key = (title, tuple(locations or ()))
+        parts = parsed.get(key)
+        if parts is None:
+            parts = parsed[key] = parse_title(*key)
         levels.append(parts.level)
         cores.append(parts.core)
     departments = frame["department"].drop_nulls().unique().to_list()
@@ -70,7 +74,15 @@ def _areas(frame: pl.DataFrame) -> list[Area]:
     """Each posting's area for the region rule: its locations, and the currency of its structured pay."""
     currency = pl.when(pl.col("salary_source") == "structured").then(pl.col("salary_currency"))
     rows = frame.select("locations", currency.alias("currency")).iter_rows()
-    return [area_of(locations, currency) for locations, currency in rows]
+    known: dict[tuple[tuple[str, ...], str | None], Area] = {}  # a company repeats a few places many times
+    areas = []
+    for locations, currency in rows:
+        key = (tuple(locations or ()), currency)
+        area = known.get(key)
+        if area is None:
+            area = known[key] = area_of(key[0], currency)
+        areas.append(area)
+    return areas
 
 
 def _exact_edges(frame: pl.DataFrame, key: str, rule: str) -> pl.DataFrame:
@@ -144,18 +156,22 @@ def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], 
         .group_by("company", "level", maintain_order=True)
         .agg("row", "role")
     )
+    block_rows, block_roles, shingles = [], [], []
     for rows, roles in zip(blocks["row"].to_list(), blocks["role"].to_list(), strict=True):
         if len(rows) < 2:
             continue
-        arrays = [flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows]
-        sets: dict[int, set[int]] = {}
-        for i, j in candidate_pairs(roles, arrays, config):
-            a = sets.get(i) or sets.setdefault(i, set(arrays[i].tolist()))
-            b = sets.get(j) or sets.setdefault(j, set(arrays[j].tolist()))
-            similarity = jaccard(a, b)
-            known = measured[position[rows[i]]]  # per company, and a block is one company
-            if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
-                edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
+        block_rows.append(rows)
+        block_roles.append(roles)
+        shingles.append([flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows])
+    sets: dict[int, set[int]] = {}  # by row: each posting's shingle set, made once
+    for k, i, j in block_pairs(list(zip(block_roles, shingles, strict=True)), config):
+        rows, roles, arrays = block_rows[k], block_roles[k], shingles[k]
+        a = sets.get(rows[i]) or sets.setdefault(rows[i], set(arrays[i].tolist()))
+        b = sets.get(rows[j]) or sets.setdefault(rows[j], set(arrays[j].tolist()))
+        similarity = jaccard(a, b)
+        known = measured[position[rows[i]]]  # per company, and a block is one company
+        if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
+            edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
     textless = batch.filter(pl.col("text_key").is_null()).select("row", "company", "level", "role")
     return edges, with_text, textless
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from job_assets.dedup import lsh
 from job_assets.parsing import place_names
 
 # Sales territories named in titles ("Enterprise AE, Southwest"); regions and countries come from `place_names`.
@@ -145,49 +146,96 @@ def _lsh_params(threshold: float, num_perm: int, weights: tuple[float, float]) -
     return lsh.b, lsh.r
 
 
+def block_pairs(
+    blocks: Sequence[tuple[Sequence[str], Sequence[np.ndarray]]], config: MatchConfig
+) -> Iterator[tuple[int, int, int]]:
+    """(block, i, j) for every pair `candidate_pairs` gives in each block of `blocks` ((cores, shingles) per
+    block). The small blocks of a batch are scored in one rapidfuzz call (one call per block cost more in
+    call overhead than in scoring); the large ones one by one."""
+    small = [k for k, (cores, _) in enumerate(blocks) if 2 <= len(cores) <= config.all_pairs_max]
+    yield from _all_pairs(blocks, small, config)
+    for k, (cores, shingles) in enumerate(blocks):
+        if len(cores) > config.all_pairs_max:
+            for i, j in candidate_pairs(cores, shingles, config):
+                yield k, i, j
+
+
+@functools.cache
+def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(n, k=1)
+
+
+def _all_pairs(
+    blocks: Sequence[tuple[Sequence[str], Sequence[np.ndarray]]], which: Sequence[int], config: MatchConfig
+) -> Iterator[tuple[int, int, int]]:
+    """Small blocks: every pair of postings with role text whose titles pass the prefilter (the same
+    scorer, cutoff and integer scores as a `cdist` over the block)."""
+    block_of, firsts, seconds, left, right = [], [], [], [], []
+    for k in which:
+        cores, shingles = blocks[k]
+        has_text = np.array([len(x) >= config.min_shingles for x in shingles])
+        i, j = _upper_pairs(len(cores))
+        keep = has_text[i] & has_text[j]
+        i, j = i[keep], j[keep]
+        if not len(i):
+            continue
+        names = [c or "\x00" for c in cores]
+        block_of.append(np.full(len(i), k))
+        firsts.append(i)
+        seconds.append(j)
+        left += [names[x] for x in i.tolist()]
+        right += [names[x] for x in j.tolist()]
+    if not left:
+        return
+    scores = process.cpdist(
+        left,
+        right,
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=config.title_prefilter,
+        dtype=np.uint8,
+        workers=1,
+    )
+    passed = np.flatnonzero(scores)
+    blocks_, is_, js_ = (np.concatenate(x)[passed].tolist() for x in (block_of, firsts, seconds))
+    yield from zip(blocks_, is_, js_, strict=True)
+
+
 def candidate_pairs(
     cores: Sequence[str], shingles: Sequence[np.ndarray], config: MatchConfig
 ) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) within one block (one company, one level) worth verifying.
 
-    Small blocks: every pair whose titles pass the prefilter (rapidfuzz's cdist, in C++). Large blocks:
-    pairs proposed by MinHash LSH over the role shingles, then the same title prefilter, so the cost
-    grows with the number of near pairs, not with the square of the block.
+    Small blocks: every pair whose titles pass the prefilter (rapidfuzz, in C++). Large blocks:
+    pairs proposed by MinHash LSH over the role shingles (`lsh`: datasketch's candidates, whole-array), then
+    the same title prefilter, so the cost grows with the number of near pairs, not with the square of the block.
     """
     n = len(cores)
     if n < 2:
         return
-    has_text = [len(s) >= config.min_shingles for s in shingles]
     if n <= config.all_pairs_max:
-        scores = process.cdist(
-            [c or "\x00" for c in cores],
-            [c or "\x00" for c in cores],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=config.title_prefilter,
-            dtype=np.uint8,
-            workers=1,
-        )
-        for i, j in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
-            if has_text[i] and has_text[j]:
-                yield int(i), int(j)
+        for _, i, j in _all_pairs([(cores, shingles)], [0], config):
+            yield i, j
         return
-    from datasketch import MinHash, MinHashLSH  # see `_lsh_params`
-
-    lsh = MinHashLSH(
-        num_perm=config.num_perm,
-        params=_lsh_params(config.lsh_threshold, config.num_perm, config.lsh_weights),
+    has_text = [len(s) >= config.min_shingles for s in shingles]
+    indexed = np.flatnonzero(has_text)
+    if len(indexed) < 2:
+        return
+    lengths = np.array([len(shingles[i]) for i in indexed], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    # the low 32 bits are the shingle's hash (the high bits name the company)
+    values = np.concatenate([shingles[i] for i in indexed]) & 0xFFFFFFFF
+    sigs = lsh.signatures(values, offsets, config.num_perm)
+    bands, rows = _lsh_params(config.lsh_threshold, config.num_perm, config.lsh_weights)
+    first, second = lsh.candidate_pairs(sigs, bands, rows)
+    if not len(first):
+        return
+    left, right = indexed[first], indexed[second]
+    titles = process.cpdist(
+        [cores[i] or "\x00" for i in left],
+        [cores[j] or "\x00" for j in right],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float64,
+        workers=1,
     )
-    indexed = [i for i in range(n) if has_text[i]]
-    sketches = MinHash.bulk(  # the low 32 bits are the shingle's hash (the high bits name the company)
-        ((shingles[i] & 0xFFFFFFFF).tolist() for i in indexed), num_perm=config.num_perm, hashfunc=int, seed=1
-    )
-    with lsh.insertion_session() as session:
-        for i, sketch in zip(indexed, sketches, strict=True):
-            session.insert(i, sketch, check_duplication=False)
-    for i, sketch in zip(indexed, sketches, strict=True):
-        for j in lsh.query(sketch):
-            if (
-                j > i
-                and fuzz.token_set_ratio(cores[i] or "\x00", cores[j] or "\x00") >= config.title_prefilter
-            ):
-                yield i, j
+    for k in np.flatnonzero(titles >= config.title_prefilter):
+        yield int(left[k]), int(right[k])

@@ -8,8 +8,10 @@ built again from the new state. A company that commits after that check but befo
 is caught by looking again after the commit, and the build is redone. Two builds that write at once
 conflict in DuckLake's commit (both replace `jobs`), and the loser rebuilds.
 
-The read stages the inputs as company chunks in a scratch directory (`jobs_input`), and the build works one
-chunk at a time, so its memory is one chunk's plus the result, not every posting's.
+The read stages the inputs as company chunks in a scratch directory (`jobs_input`), the build works one
+chunk at a time and stages each chunk's result there too (`jobs_output`), and the write loads those files in
+one transaction: the build's memory is one chunk's, never every posting's or every job's, and the store's
+lock is held only to copy the inputs out and the result in.
 """
 
 from __future__ import annotations
@@ -25,19 +27,20 @@ import duckdb
 import polars as pl
 
 from job_assets.dedup.chunks import CompanyChunk
-from job_assets.dedup.history import HistoryConfig, JobsBuild, build_in_chunks
+from job_assets.dedup.history import HistoryConfig, JobsBuild, build_chunks
 from job_assets.store import lake, scrape_log
 from job_assets.store.db import is_lake
 from job_assets.store.jobs_input import StagedInputs, stage_inputs
-from job_assets.store.jobs_table import write_jobs
+from job_assets.store.jobs_output import JobsSummary, stage_builds
+from job_assets.store.jobs_table import write_staged_jobs
 
 INPUTS = ("enriched_postings", "scrape_log")
 OUTPUTS = ("jobs", "job_matches")
 MAX_ROUNDS = 20
 
 Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
-# (company chunks, every previous job id, the companies scraped ok, now) -> the build (`build_in_chunks`)
-Build = Callable[[Iterable[CompanyChunk], pl.Series, set[str], datetime], JobsBuild]
+# (company chunks, every previous job id, the companies scraped ok, now) -> each chunk's build (`build_chunks`)
+Build = Callable[[Iterable[CompanyChunk], pl.Series, set[str], datetime], Iterable[JobsBuild]]
 
 
 class _Stale(Exception):
@@ -46,7 +49,7 @@ class _Stale(Exception):
 
 @dataclass(frozen=True)
 class Rebuilt:
-    build: JobsBuild
+    summary: JobsSummary  # what was written (the tables themselves are in the store)
     postings: int
     rounds: int  # 1 = built once; more = redone after racing with other commits
     snapshot: int | None  # the DuckLake snapshot the build was made from (None on a file)
@@ -77,8 +80,8 @@ def _read(conn: duckdb.DuckDBPyConnection, on_lake: bool, directory: Path, chunk
 
 def _default_build(
     chunks: Iterable[CompanyChunk], previous_job_ids: pl.Series, scraped: set[str], now: datetime
-) -> JobsBuild:
-    return build_in_chunks(chunks, previous_job_ids, scraped, now)
+) -> Iterable[JobsBuild]:
+    return build_chunks(chunks, previous_job_ids, scraped, now)
 
 
 def rebuild_jobs(
@@ -90,31 +93,35 @@ def rebuild_jobs(
     """Read, build and write `jobs` until what was written reflects the latest committed inputs."""
     for round_ in range(1, MAX_ROUNDS + 1):
         with tempfile.TemporaryDirectory(prefix="jobs-build-") as scratch:
+            (Path(scratch) / "in").mkdir()
             with connect() as conn:
                 on_lake = is_lake(conn)
-                inputs = _read(conn, on_lake, Path(scratch), chunk_rows)
-            result = build(
+                inputs = _read(conn, on_lake, Path(scratch) / "in", chunk_rows)
+            builds = build(
                 inputs.staged, inputs.staged.previous_job_ids, inputs.scraped, now or datetime.now(UTC)
             )
-        postings = inputs.staged.postings
-        with connect() as conn:
-            if inputs.snapshot is None:
-                write_jobs(conn, result)
-                return Rebuilt(result, postings, round_, None, True)
-            began: list[int] = []
+            staged = stage_builds(builds, Path(scratch) / "out")
+            postings = inputs.staged.postings
+            with connect() as conn:
+                if inputs.snapshot is None:
+                    write_staged_jobs(conn, staged)
+                    return Rebuilt(staged.summary, postings, round_, None, True)
+                began: list[int] = []
 
-            def check(
-                conn: duckdb.DuckDBPyConnection = conn, seen: int = inputs.snapshot, began: list[int] = began
-            ) -> None:
-                began.append(lake.current_snapshot(conn))
-                if lake.changed_since(conn, seen, INPUTS + OUTPUTS):
-                    raise _Stale
+                def check(
+                    conn: duckdb.DuckDBPyConnection = conn,
+                    seen: int = inputs.snapshot,
+                    began: list[int] = began,
+                ) -> None:
+                    began.append(lake.current_snapshot(conn))
+                    if lake.changed_since(conn, seen, INPUTS + OUTPUTS):
+                        raise _Stale
 
-            try:
-                write_jobs(conn, result, check=check, with_search_index=True)
-            except _Stale:
-                continue
-            # Committed. A company that committed between our check and our commit is not in it: redo.
-            if not lake.changed_since(conn, began[-1], INPUTS):
-                return Rebuilt(result, postings, round_, inputs.snapshot, True)
-    return Rebuilt(result, postings, MAX_ROUNDS, inputs.snapshot, False)
+                try:
+                    write_staged_jobs(conn, staged, check=check, with_search_index=True)
+                except _Stale:
+                    continue
+                # Committed. A company that committed between our check and our commit is not in it: redo.
+                if not lake.changed_since(conn, began[-1], INPUTS):
+                    return Rebuilt(staged.summary, postings, round_, inputs.snapshot, True)
+    return Rebuilt(staged.summary, postings, MAX_ROUNDS, inputs.snapshot, False)

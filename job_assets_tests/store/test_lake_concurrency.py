@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from job_assets.dedup.history import build_in_chunks
+from job_assets.dedup.history import build_chunks
 from job_assets.store import db, lake, queries, snapshot
 from job_assets.store.jobs_build import rebuild_jobs
 from job_assets.store.jobs_table import read_jobs, set_user_fields
@@ -125,7 +125,7 @@ def test_a_jobs_build_that_raced_with_a_company_commit_is_redone(lake_store: Sto
             raced.append(True)
             with lake_store.connect() as other:
                 db.replace_partition(other, "enriched_postings", "globex", _enriched("globex"))
-        return build_in_chunks(chunks, previous_job_ids, scraped, now)
+        return build_chunks(chunks, previous_job_ids, scraped, now)
 
     result = rebuild_jobs(lake_store.connect, build=build_while_another_run_commits, now=DAY1)
     assert result.rounds == 2 and result.settled
