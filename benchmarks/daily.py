@@ -4,18 +4,24 @@ For each N: N synthetic companies (M postings each) on the loopback ATS boards w
 server with a latency and a concurrency cap (like a vLLM batch; `--rules`: no LLM, the rules extractor), a fresh
 DAGSTER_HOME with the project's `dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), one code
 server and the daemon as `job-assets ui` (dagster dev) and docker-compose run them, Dagster's switches from
-`job_assets/automation/dagster_env.py`, and a cron that fires once, at the next minute. Nobody launches anything:
-the schedule, `automation_gpu` and `automation_cpu` carry the companies to `jobs`. Printed per N:
+`job_assets/automation/dagster_env.py`, a bytecode cache as an installed project has it (`--pycache`), and a cron
+that fires once, at the next minute. Nobody launches anything: the schedule, `automation_gpu`, `automation_jobs`
+and `automation_cpu` carry the companies to `jobs`. Printed per N:
 
-- wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
-- Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
-  queue and launch), divided by N; `of_which_queued` is the part spent QUEUED behind other runs (the run limit,
-  the GPU tag), and `overhead_excl_queue` the rest (launch, process start, planning, events);
-  `storing_materializations` is the time inside steps from an asset's return to the step's end (Dagster storing
-  one materialization event per company partition), not counted in the overhead above;
-- scrape and enrichment runs, partitions per enrichment run;
+- `wall_s`: from the scheduled tick to the stored `jobs` build that follows every company's enrichment (the
+  timestamp of that event, not when this script noticed it); `tick_to_last_run_end_s` includes what follows it;
+- `wall_outside_asset_code_s`: the part of that wall during which no asset or check code ran in any run:
+  Dagster (launches, event storage, sensor intervals) and the queue on the critical path;
+- Dagster's own cost per company, summed over every run and divided by N: `launch` (RUN_STARTING -> RUN_START:
+  a process started and the project imported), `in_run` (the run's wall minus its steps), `storing_materializations`
+  (inside each step, from its output to its end: one materialization event stored per company partition; it
+  used to be counted as step time); `overhead_per_company_s` is their sum. `queued_per_company_s` (created ->
+  RUN_STARTING) is reported on its own: it is mostly waiting for other runs' work under the run and tag limits,
+  not a cost of Dagster's (summed over runs that wait at the same time, it is not wall time either);
+- runs by job, GPU runs and partitions per GPU run (a range: it may span companies already enriched);
 - max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
-- peak memory: the largest sum of RSS over the daemon's and the code server's process groups (run workers too);
+- CPU seconds by process role (daemon, code server, run workers; sampled every 0.5 s) and per company;
+- peak memory: the largest sum of RSS over the daemon's and the code server's process trees, and of one run worker;
 - the 1-minute load average at the start and the end (the machine is shared: compare ratios).
 
     uv run python benchmarks/daily.py --sizes 100 1000 --postings 50
