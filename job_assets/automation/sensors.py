@@ -132,7 +132,7 @@ def jobs_automation_sensor(context: dg.SensorEvaluationContext) -> dg.RunRequest
     latest_enriched = _latest_storage_id(instance, "enriched_postings")
     latest_jobs = _latest_storage_id(instance, "jobs")
     if latest_enriched is None or (latest_jobs is not None and latest_jobs > latest_enriched):
-        return dg.SkipReason("the jobs table is newer than every enrichment")  # the idle case: two reads
+        return dg.SkipReason("nothing enriched since the last jobs build")  # the idle case: two reads
     gpu = {GPU_TAG_KEY: GPU_TAG_VALUE}
     scraping = _active(instance, job_name=scrape_run.name)
     enriching = _active(instance, tags=gpu)
