@@ -4,18 +4,24 @@ For each N: N synthetic companies (M postings each) on the loopback ATS boards w
 server with a latency and a concurrency cap (like a vLLM batch; `--rules`: no LLM, the rules extractor), a fresh
 DAGSTER_HOME with the project's `dagster.yaml` (SQLite run storage, or PostgreSQL with `--postgres`), one code
 server and the daemon as `job-assets ui` (dagster dev) and docker-compose run them, Dagster's switches from
-`job_assets/automation/dagster_env.py`, and a cron that fires once, at the next minute. Nobody launches anything:
-the schedule, `automation_gpu` and `automation_cpu` carry the companies to `jobs`. Printed per N:
+`job_assets/automation/dagster_env.py`, a bytecode cache as an installed project has it (`--pycache`), and a cron
+that fires once, at the next minute. Nobody launches anything: the schedule, `automation_gpu`, `automation_jobs`
+and `automation_cpu` carry the companies to `jobs`. Printed per N:
 
-- wall: from the tick to the `jobs` materialisation that follows every company's enrichment;
-- Dagster overhead per company: summed over every run, (run wall - its steps' own time) + (start - creation:
-  queue and launch), divided by N; `of_which_queued` is the part spent QUEUED behind other runs (the run limit,
-  the GPU tag), and `overhead_excl_queue` the rest (launch, process start, planning, events);
-  `storing_materializations` is the time inside steps from an asset's return to the step's end (Dagster storing
-  one materialization event per company partition), not counted in the overhead above;
-- scrape and enrichment runs, partitions per enrichment run;
+- `wall_s`: from the scheduled tick to the stored `jobs` build that follows every company's enrichment (the
+  timestamp of that event, not when this script noticed it); `tick_to_last_run_end_s` includes what follows it;
+- `wall_outside_asset_code_s`: the part of that wall during which no asset or check code ran in any run:
+  Dagster (launches, event storage, sensor intervals) and the queue on the critical path;
+- Dagster's own cost per company, summed over every run and divided by N: `launch` (RUN_STARTING -> RUN_START:
+  a process started and the project imported), `in_run` (the run's wall minus its steps), `storing_materializations`
+  (inside each step, from its output to its end: one materialization event stored per company partition; it
+  used to be counted as step time); `overhead_per_company_s` is their sum. `queued_per_company_s` (created ->
+  RUN_STARTING) is reported on its own: it is mostly waiting for other runs' work under the run and tag limits,
+  not a cost of Dagster's (summed over runs that wait at the same time, it is not wall time either);
+- runs by job, GPU runs and partitions per GPU run (a range: it may span companies already enriched);
 - max LLM requests in flight (the server's count) and the client's own figure from the asset metadata;
-- peak memory: the largest sum of RSS over the daemon's and the code server's process groups (run workers too);
+- CPU seconds by process role (daemon, code server, run workers; sampled every 0.5 s) and per company;
+- peak memory: the largest sum of RSS over the daemon's and the code server's process trees, and of one run worker;
 - the 1-minute load average at the start and the end (the machine is shared: compare ratios).
 
     uv run python benchmarks/daily.py --sizes 100 1000 --postings 50
@@ -63,11 +69,28 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class PeakRss:
-    """Samples the summed RSS of processes and their descendants every `interval` seconds."""
+def role(cmdline: list[str]) -> str:
+    """Which part of the deployment a process is, from its command line."""
+    line = " ".join(cmdline)
+    # the code server starts each run as a multiprocessing child (`spawn_main`); other launchers name it
+    if "spawn_main" in line or "execute_run" in line or "execute_step" in line:
+        return "run_workers"
+    if "dagster-daemon" in line:
+        return "daemon"
+    if "code-server" in line or "api grpc" in line:
+        return "code_server"
+    return "other"
+
+
+class Processes:
+    """Samples the daemon's and the code server's process trees (run workers are the code server's children)
+    every `interval` seconds: the peak of the summed RSS, the peak RSS of one run worker, and CPU seconds by role
+    (each process's last sample; a process that ends between samples loses at most `interval` of its CPU)."""
 
     def __init__(self, *pids: int, interval: float = 0.5) -> None:
-        self.pids, self.interval, self.peak = pids, interval, 0
+        self.pids, self.interval = pids, interval
+        self.peak = self.peak_worker = 0
+        self.cpu: dict[int, tuple[str, float]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -79,10 +102,22 @@ class PeakRss:
                     root = psutil.Process(pid)
                     for proc in [root, *root.children(recursive=True)]:
                         with contextlib.suppress(psutil.Error):  # a run worker that just exited
-                            total += proc.memory_info().rss
+                            with proc.oneshot():
+                                rss, times = proc.memory_info().rss, proc.cpu_times()
+                                name = self.cpu[proc.pid][0] if proc.pid in self.cpu else role(proc.cmdline())
+                            total += rss
+                            self.cpu[proc.pid] = (name, times.user + times.system)
+                            if name == "run_workers":
+                                self.peak_worker = max(self.peak_worker, rss)
             self.peak = max(self.peak, total)
 
-    def __enter__(self) -> PeakRss:
+    def cpu_by_role(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for name, seconds in self.cpu.values():
+            out[name] = out.get(name, 0.0) + seconds
+        return {name: round(seconds, 1) for name, seconds in sorted(out.items())}
+
+    def __enter__(self) -> Processes:
         self._thread.start()
         return self
 
@@ -120,6 +155,7 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     from job_assets.automation import dagster_env
     from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE
     from job_assets.automation.partitions import sync_partitions
+    from job_assets.automation.sensors import ACTIVE
     from job_assets.cli.instance import set_pool_limits
     from job_assets.registry import load_registry
 
@@ -156,6 +192,11 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 "JOB_ASSETS_SCHEDULE_TIMEZONE": "UTC",
             }
             dagster_env.apply(env)  # the switches `job-assets` and docker-compose give Dagster
+            if args.pycache:  # compiled once and reused, as a normal install or the Docker image (which
+                # compiles at build) has it; with no bytecode every run process compiles dagster and the project
+                # from source again (~5 s of CPU each here)
+                env.pop("PYTHONDONTWRITEBYTECODE", None)
+                env["PYTHONPYCACHEPREFIX"] = args.pycache
             env.pop("JOB_ASSETS_SCRAPE_BATCH", None)  # the default: chosen from the registry size
             log = tmp / "daemon.log"
             bin_dir = Path(sys.executable).parent
@@ -176,26 +217,42 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             kind = dg.DagsterEventType.ASSET_MATERIALIZATION
             events = instance.event_log_storage
 
+            reached_at: list[float] = []  # when the `jobs` build that follows every enrichment was stored
+
             def done() -> bool:
+                """Two one-record reads until a `jobs` build is newer than the newest enrichment; only then
+                the per-company reads (at 5,000 companies they are not free)."""
+                jobs = instance.fetch_materializations(keys["jobs"], limit=1).records
+                newest = instance.fetch_materializations(keys["enriched_postings"], limit=1).records
+                if not jobs or not newest or jobs[0].storage_id < newest[0].storage_id:
+                    return False
                 parsed = events.get_latest_storage_id_by_partition(keys["parsed_postings"], kind)
                 enriched = events.get_latest_storage_id_by_partition(keys["enriched_postings"], kind)
                 if len(parsed) < n or any(enriched.get(s, -1) < parsed[s] for s in slugs):
                     return False
-                jobs = instance.fetch_materializations(keys["jobs"], limit=1).records
-                return bool(jobs) and jobs[0].storage_id > max(enriched.values())
+                reached_at.append(jobs[0].timestamp)
+                return True
 
             with (
                 process(code_server, tmp / "code_server.log", env, ROOT) as server,
                 process(daemon, log, env, ROOT) as proc,
-                PeakRss(proc.pid, server.pid) as memory,
+                Processes(proc.pid, server.pid) as sampled,
             ):
                 wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
                 reached = True
                 try:
-                    wait_until(done, args.timeout, f"N={n} to reach jobs", log)
+                    wait_until(done, args.timeout, f"N={n} to reach jobs", log, interval=2.0)
                 except TimeoutError:  # report how far it got and what the finished runs cost
                     reached = False
-                finished = time.time()
+                # the runs that follow the build (the saved searches' matches) end too: the day is over
+                with contextlib.suppress(TimeoutError):
+                    wait_until(
+                        lambda: instance.get_runs_count(dg.RunsFilter(statuses=ACTIVE)) == 0,
+                        300,
+                        "the last runs",
+                        log,
+                    )
+                finished = reached_at[0] if reached_at else time.time()
                 runs = instance.get_run_records()
                 stats = httpx.get(llm_url.removesuffix("/v1") + "/stats", timeout=5).json()
                 progress = {
@@ -209,7 +266,7 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                     "runs_unfinished": sum(1 for r in runs if r.end_time is None),
                 }
             return progress | summarise(
-                instance, runs, n, tick, finished, memory.peak, stats, GPU_TAG_KEY, GPU_TAG_VALUE
+                instance, runs, n, tick, finished, sampled, stats, GPU_TAG_KEY, GPU_TAG_VALUE
             )
         finally:
             boards.terminate()
@@ -220,67 +277,98 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 pg_context.__exit__(None, None, None)
 
 
+def covered(intervals: list[tuple[float, float]], lo: float, hi: float) -> float:
+    """Seconds of [lo, hi] inside at least one of `intervals`."""
+    total, reach = 0.0, lo
+    for a, b in sorted(intervals):
+        a, b = max(a, reach), min(b, hi)
+        if b > a:
+            total += b - a
+            reach = b
+    return total
+
+
 def summarise(
-    instance: Any, runs: list[Any], n: int, tick: datetime, finished: float, peak: int, stats: dict[str, Any],
-    gpu_key: str, gpu_value: str,
+    instance: Any, runs: list[Any], n: int, tick: datetime, finished: float, sampled: Processes,
+    stats: dict[str, Any], gpu_key: str, gpu_value: str,
 ) -> dict[str, Any]:  # fmt: skip
+    """Per run, from its own events: QUEUED (created -> RUN_STARTING: waiting for a slot under the run limit
+    or the GPU tag, i.e. for other runs' work, plus the queue loop's latency), launch (RUN_STARTING -> RUN_START:
+    a process started and the project imported), in-run (the run's wall minus its steps: planning, run events),
+    storing (inside each step, from its output to its end: Dagster storing one materialization per company
+    partition). Dagster's own cost is launch + in-run + storing; the queue is reported on its own."""
     import dagster as dg
 
     order = instance.get_dynamic_partitions("company")
     position = {key: i for i, key in enumerate(order)}
-    overhead = queued = materialising = 0.0
-    gpu_partitions, scrape_runs = [], 0
+    cost = dict.fromkeys(("queued", "launch", "in_run", "storing"), 0.0)
+    busy: list[tuple[float, float]] = []  # the asset and check code itself, in any run
+    gpu_partitions: list[int] = []
+    by_job: dict[str, int] = {}
+    ends: list[float] = []
     for record in runs:
         run = record.dagster_run
+        by_job[run.job_name] = by_job.get(run.job_name, 0) + 1
         if record.start_time is None or record.end_time is None:
             continue
-        steps = sum(
-            (s.end_time or 0) - (s.start_time or 0)
-            for s in instance.get_run_step_stats(run.run_id)
-            if s.start_time
-        )
-        overhead += (record.end_time - record.start_time) - steps  # the run's own process, planning, events
-        overhead += record.start_time - record.create_timestamp.timestamp()  # queue and launch
-        events = {t: {} for t in ("RUN_STARTING", "STEP_OUTPUT", "STEP_SUCCESS")}
+        ends.append(record.end_time)
+        step_stats = [s for s in instance.get_run_step_stats(run.run_id) if s.start_time]
+        steps = sum((s.end_time or 0) - (s.start_time or 0) for s in step_stats)
+        events: dict[str, dict[str | None, float]] = {
+            t: {} for t in ("RUN_STARTING", "STEP_OUTPUT", "STEP_SUCCESS")
+        }
         for entry in instance.get_records_for_run(run.run_id, limit=100_000).records:
             kind = entry.event_log_entry.dagster_event_type
             if kind is not None and kind.name in events:
                 events[kind.name].setdefault(entry.event_log_entry.step_key, entry.timestamp)
-        starting = events["RUN_STARTING"].get(None)
-        if starting:  # time QUEUED behind other runs (the run limit, the GPU tag), not Dagster's own cost
-            queued += starting - record.create_timestamp.timestamp()
-        # inside a step, from the asset's return to the step's end: Dagster storing its materialisation events
-        # (one per company partition of the run), counted as step time above
-        for step, output in events["STEP_OUTPUT"].items():
-            if step in events["STEP_SUCCESS"]:
-                materialising += events["STEP_SUCCESS"][step] - output
+        created = record.create_timestamp.timestamp()
+        starting = events["RUN_STARTING"].get(None, created)
+        cost["queued"] += starting - created
+        cost["launch"] += record.start_time - starting
+        cost["in_run"] += (record.end_time - record.start_time) - steps
+        for step in step_stats:
+            output = events["STEP_OUTPUT"].get(step.step_key)
+            done_at = events["STEP_SUCCESS"].get(step.step_key)
+            if output is not None and done_at is not None:
+                cost["storing"] += done_at - output
+            busy.append(
+                (step.start_time, output if output is not None else (step.end_time or step.start_time))
+            )
         if run.tags.get(gpu_key) == gpu_value:
             start, end = (
                 run.tags.get("dagster/asset_partition_range_start"),
                 run.tags.get("dagster/asset_partition_range_end"),
             )
-            count = position[end] - position[start] + 1 if start and end else 1
-            gpu_partitions.append(count)
-        elif run.job_name == "scrape_companies":
-            scrape_runs += 1
+            gpu_partitions.append(position[end] - position[start] + 1 if start and end else 1)
     enriched = instance.fetch_materializations(dg.AssetKey("enriched_postings"), limit=1).records
     meta = enriched[0].asset_materialization.metadata if enriched else {}
     client_in_flight = getattr(meta.get("llm_max_in_flight"), "value", None)
+    first_created = min((r.create_timestamp.timestamp() for r in runs), default=tick.timestamp())
+    wall = finished - tick.timestamp()
+    dagster_own = cost["launch"] + cost["in_run"] + cost["storing"]
+    cpu = sampled.cpu_by_role()
     return {
         "companies": n,
-        "wall_s": round(finished - tick.timestamp(), 1),
-        "overhead_per_company_s": round(overhead / n, 3),
-        "of_which_queued_per_company_s": round(queued / n, 3),
-        "overhead_excl_queue_per_company_s": round((overhead - queued) / n, 3),
-        "storing_materializations_per_company_s": round(materialising / n, 3),
-        "runs": len(runs),
-        "scrape_runs": scrape_runs,
+        "wall_s": round(wall, 1),  # scheduled tick -> the `jobs` build that follows every enrichment
+        "tick_to_first_run_s": round(first_created - tick.timestamp(), 1),
+        "tick_to_last_run_end_s": round(max(ends, default=finished) - tick.timestamp(), 1),
+        # the wall during which no asset or check code ran anywhere: Dagster and the queue on the critical path
+        "wall_outside_asset_code_s": round(wall - covered(busy, tick.timestamp(), finished), 1),
+        "overhead_per_company_s": round(dagster_own / n, 3),  # launch + in-run + storing
+        "launch_per_company_s": round(cost["launch"] / n, 3),
+        "in_run_per_company_s": round(cost["in_run"] / n, 3),
+        "storing_materializations_per_company_s": round(cost["storing"] / n, 3),
+        "queued_per_company_s": round(cost["queued"] / n, 3),  # waiting for other runs' work: not overhead
+        "runs_by_job": by_job,
         "gpu_runs": len(gpu_partitions),
         "partitions_per_gpu_run": gpu_partitions,
         "llm_max_in_flight_server": stats.get("max_active"),
         "llm_max_in_flight_client": client_in_flight,
         "llm_completions": stats.get("completions"),
-        "peak_rss_mb": round(peak / 2**20),
+        "cpu_s": cpu,  # CPU seconds by process role over the whole day
+        "cpu_per_company_s": round(sum(cpu.values()) / n, 3),
+        "peak_rss_mb": round(sampled.peak / 2**20),
+        "peak_run_worker_rss_mb": round(sampled.peak_worker / 2**20),
         "load_avg_1m_at_end": round(os.getloadavg()[0], 1),
     }
 
@@ -300,6 +388,12 @@ def main() -> int:
     parser.add_argument(
         "--rules", action="store_true", help="no LLM URL: enrichment by the offline rules extractor"
     )
+    parser.add_argument(
+        "--pycache",
+        default=str(Path(tempfile.gettempdir()) / "job_assets_pycache"),
+        help="bytecode cache for the daemon, code server and runs ('' = as the environment says: this machine "
+        "sets PYTHONDONTWRITEBYTECODE, so every run would compile its imports from source)",
+    )
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument(
         "--tick-wait", type=float, default=150, help="seconds at least before the schedule's tick"
@@ -317,7 +411,8 @@ def main() -> int:
         flush=True,
     )
     for n in args.sizes:
-        print(json.dumps(one_size(n, args)), flush=True)
+        load = round(os.getloadavg()[0], 1)
+        print(json.dumps({"load_avg_1m_at_start": load} | one_size(n, args)), flush=True)
     return 0
 
 

@@ -215,10 +215,10 @@ class AutomationSettings(Settings):
     )
     schedule_timezone: str = setting("UTC", "JOB_ASSETS_SCHEDULE_TIMEZONE", "Timezone of the daily schedule.")
     sensor_interval_s: int = setting(
-        30,
+        10,
         "JOB_ASSETS_SENSOR_INTERVAL_S",
-        "Seconds between evaluations of the automation sensors (`automation_gpu`, `automation_cpu`): how soon "
-        "enrichment follows a scrape and the jobs table follows enrichment.",
+        "Seconds between evaluations of the automation sensors (`automation_gpu`, `automation_jobs`, "
+        "`automation_cpu`): how soon enrichment follows a scrape and the jobs table follows enrichment.",
     )
     k8s_gpu_config: str | None = setting(
         None,

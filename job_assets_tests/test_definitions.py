@@ -40,6 +40,7 @@ def test_definitions_snapshot() -> None:
     assert sorted(s.name for s in repo.sensor_defs) == [
         "automation_cpu",
         "automation_gpu",
+        "automation_jobs",
         "company_registry_sensor",
     ]
     assert sorted(defs.resources) == ["automation", "http", "llm", "registry", "searches", "store"]

@@ -22,16 +22,12 @@ PREVIEW_COLUMNS = (
     "is_open",
 )
 
-# Rebuild when any company's enriched postings change, even while some company has never succeeded
-# (plain `eager()` waits for every upstream partition to exist).
-JOBS_AUTOMATION = dg.AutomationCondition.eager().without(~dg.AutomationCondition.any_deps_missing())
-
 
 @dg.asset(
     deps=["enriched_postings"],
     group_name="jobs",
     kinds={"python", "duckdb"},
-    automation_condition=JOBS_AUTOMATION,
+    # No automation condition: the `automation_jobs` sensor rebuilds it once per enrichment wave (`jobs_wave`).
     description="Deduplicated jobs across sources with first/last seen, open/closed and your own fields.",
 )
 def jobs(context: dg.AssetExecutionContext, store: StoreResource) -> dg.MaterializeResult:

@@ -66,8 +66,8 @@ def raw_postings(
             description="\n".join(failures.values()),
             metadata={"failed_companies": sorted(failures), "written": written},
         )
-    for message in failures.values():
-        context.log.error(message)
+    if failures:  # one log line per run, not per company; every company's reason is in the metadata
+        context.log.error(f"{len(failures)} companies failed; the first: {next(iter(failures.values()))}")
     return dg.MaterializeResult(
         metadata={
             "failed_companies": dg.MetadataValue.json(failures),

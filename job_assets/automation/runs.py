@@ -6,10 +6,16 @@ import dagster as dg
 from job_assets.automation.gpu import GPU_TAGS
 from job_assets.automation.partitions import company_partitions
 
+# Scrape runs carry this tag so a single host can cap how many parse at once (`deploy/dagster.local.yaml`): on a
+# small machine eight CPU-bound scrape runs at once all finish late together, and the GPU run (which needs
+# parsed companies) starts late and gets a sixth of the CPU; a few at a time finish one after another.
+SCRAPE_TAGS = {"job_assets/scrape": "batch"}
+
 scrape_run = dg.define_asset_job(
     "scrape_companies",
     selection=dg.AssetSelection.assets("raw_postings", "parsed_postings"),
     partitions_def=company_partitions,
+    tags=SCRAPE_TAGS,
     description="Fetch and parse companies' boards. Enrichment and the jobs table follow through automation.",
 )
 

@@ -1,13 +1,15 @@
-"""Sensors: the registry keeps the company partitions in sync; automation carries updates downstream, and
-`automation_gpu` gathers every company waiting for enrichment into one GPU run at a time (`gpu_feed`)."""
+"""Sensors: the registry keeps the company partitions in sync; `automation_gpu` gathers every company waiting for
+enrichment into one GPU run at a time (`gpu_feed`); `automation_jobs` rebuilds the jobs table once the enrichment
+wave is over (`jobs_wave`); `automation_cpu` carries the jobs table on to the saved searches."""
 
 import dagster as dg
 
 from job_assets.automation.batching import RANGE_END, RANGE_START
 from job_assets.automation.gpu import GPU_TAG_KEY, GPU_TAG_VALUE, GPU_TAGS
 from job_assets.automation.gpu_feed import plan_batch, posting_counts, stale_partitions, worth_starting
+from job_assets.automation.jobs_wave import Upstream, why_not_build
 from job_assets.automation.partitions import company_partitions, partition_changes
-from job_assets.automation.runs import enrich_run, scrape_run
+from job_assets.automation.runs import enrich_run, jobs_table_run, scrape_run
 from job_assets.config import AutomationSettings
 from job_assets.resources import AutomationResource, LLMResource, RegistryResource
 
@@ -42,12 +44,14 @@ def company_registry_sensor(
     )
 
 
-# Only `jobs`: raw and parsed postings are materialised together by the scrape job. An eager condition on
+# Only the saved searches' matches (eager on `jobs`): raw and parsed postings are materialised together by the
+# scrape job, enrichment is `automation_gpu`'s and `jobs` is `automation_jobs`'s. An eager condition on
 # `parsed_postings` launched a run per company for companies a batched (range) scrape run was still parsing,
-# because Dagster does not see a range run's partitions as in progress: hundreds of duplicate runs at 1,000.
+# because Dagster does not see a range run's partitions as in progress: hundreds of duplicate runs at 1,000; an
+# eager `jobs` rebuilt the whole table after every GPU run while more were queued.
 automation_sensor = dg.AutomationConditionSensorDefinition(
     "automation_cpu",
-    target=dg.AssetSelection.assets("jobs", "job_matches_by_search"),
+    target=dg.AssetSelection.assets("job_matches_by_search"),
     default_status=dg.DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=_INTERVAL_S,
 )
@@ -104,3 +108,55 @@ def gpu_automation_sensor(
         f"enriching {len(batch.stale)} companies ({batch.postings} postings): {batch.start}..{batch.end}"
     )
     return dg.RunRequest(tags={RANGE_START: batch.start, RANGE_END: batch.end, **GPU_TAGS})
+
+
+def _latest_storage_id(instance: dg.DagsterInstance, asset: str) -> int | None:
+    records = instance.fetch_materializations(dg.AssetKey(asset), limit=1).records
+    return records[0].storage_id if records else None
+
+
+def _active(instance: dg.DagsterInstance, **filters: object) -> bool:
+    return instance.get_runs_count(dg.RunsFilter(statuses=ACTIVE, **filters)) > 0  # type: ignore[arg-type]
+
+
+@dg.sensor(
+    name="automation_jobs",
+    job=jobs_table_run,
+    minimum_interval_seconds=_INTERVAL_S,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Rebuilds the jobs table once per enrichment wave: when some enrichment is newer than the last "
+    "build and no scrape or GPU run is queued or going and no company waits for enrichment.",
+)
+def jobs_automation_sensor(context: dg.SensorEvaluationContext) -> dg.RunRequest | dg.SkipReason:
+    instance = context.instance
+    latest_enriched = _latest_storage_id(instance, "enriched_postings")
+    latest_jobs = _latest_storage_id(instance, "jobs")
+    if latest_enriched is None or (latest_jobs is not None and latest_jobs > latest_enriched):
+        return dg.SkipReason("nothing enriched since the last jobs build")  # the idle case: two reads
+    gpu = {GPU_TAG_KEY: GPU_TAG_VALUE}
+    scraping = _active(instance, job_name=scrape_run.name)
+    enriching = _active(instance, tags=gpu)
+    waiting = 0
+    if not scraping and not enriching:  # the per-company read only when nothing else holds the build back
+        events = instance.event_log_storage
+        kind = dg.DagsterEventType.ASSET_MATERIALIZATION
+        parsed = events.get_latest_storage_id_by_partition(dg.AssetKey("parsed_postings"), kind)
+        enriched = events.get_latest_storage_id_by_partition(dg.AssetKey("enriched_postings"), kind)
+        order = instance.get_dynamic_partitions(company_partitions.name)
+        waiting = len(stale_partitions(order, parsed, enriched))
+    last_gpu = instance.get_runs(dg.RunsFilter(tags=gpu), limit=1)
+    state = Upstream(
+        latest_enriched=latest_enriched,
+        latest_jobs=latest_jobs,
+        scraping=scraping,
+        enriching=enriching,
+        building=_active(instance, job_name=jobs_table_run.name),
+        waiting=waiting,
+        last_gpu_failed=bool(last_gpu) and last_gpu[0].status == dg.DagsterRunStatus.FAILURE,
+    )
+    reason = why_not_build(state)
+    if reason is not None:
+        return dg.SkipReason(reason)
+    # one build per enrichment state: a failed build is not retried in a loop (as the eager condition it
+    # replaces); the next enrichment, or a click, builds it
+    return dg.RunRequest(run_key=f"jobs-after:{latest_enriched}")

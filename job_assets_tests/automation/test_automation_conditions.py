@@ -1,6 +1,7 @@
-"""The automation conditions, evaluated in-process on a real instance: a new scrape of one company flows to
-enrichment, the jobs table and the saved searches, one step at a time, and nothing runs twice. (The daemon running the
-same conditions end to end is `test_daemon_chain.py`.)"""
+"""The automation conditions, evaluated in-process on a real instance: scrapes and enrichment launch nothing
+through them (the GPU sensor and the jobs sensor own those, `test_gpu_feed.py`, `test_jobs_wave.py`); a new jobs
+table flows to the saved searches, and nothing runs twice. (The daemon running it all end to end is
+`test_daemon_chain.py`.)"""
 
 from __future__ import annotations
 
@@ -28,11 +29,10 @@ def requested(result: dg.EvaluateAutomationConditionsResult) -> set[tuple[str, s
     return {(key, p) for key in KEYS for p in result.get_requested_partitions(dg.AssetKey(key))}
 
 
-def test_enrichment_is_carried_to_the_jobs_table_and_the_matches_step_by_step(
-    instance: dg.DagsterInstance,
-) -> None:
+def test_only_a_new_jobs_table_is_carried_on_to_the_matches(instance: dg.DagsterInstance) -> None:
     """Scrape runs materialise raw and parsed postings together; enrichment is the GPU sensor's (it gathers
-    every waiting company into one run, `test_gpu_feed.py`), so the conditions carry enrichment onwards."""
+    every waiting company into one run) and the jobs table the jobs sensor's (once per enrichment wave), so the
+    conditions carry only the jobs table on to the saved searches' matches."""
     defs = build_definitions()
     result = dg.evaluate_automation_conditions(defs=defs, instance=instance)
     assert requested(result) == set()  # nothing scraped yet: nothing to carry
@@ -44,15 +44,16 @@ def test_enrichment_is_carried_to_the_jobs_table_and_the_matches_step_by_step(
 
     materialized(instance, "enriched_postings", "acme")
     result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=result.cursor)
-    # the jobs table rebuilds though globex was never scraped (a missing company must not block it), and the
-    # saved searches' matches after it in the same run
-    assert requested(result) == {("jobs", None), ("job_matches_by_search", None)}
+    assert requested(result) == set()  # the jobs table waits for the end of the wave (the jobs sensor's call)
 
     materialized(instance, "jobs")
+    result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=result.cursor)
+    assert requested(result) == {("job_matches_by_search", None)}
+
     materialized(instance, "job_matches_by_search")
     result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=result.cursor)
     assert requested(result) == set()  # up to date: nothing runs twice
 
-    materialized(instance, "enriched_postings", "acme")  # the next day's enrichment
+    materialized(instance, "jobs")  # the next day's build
     result = dg.evaluate_automation_conditions(defs=defs, instance=instance, cursor=result.cursor)
-    assert requested(result) == {("jobs", None), ("job_matches_by_search", None)}
+    assert requested(result) == {("job_matches_by_search", None)}

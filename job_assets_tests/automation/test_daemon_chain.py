@@ -9,9 +9,10 @@ started schedule. The second tick is a second daemon started the same way after 
 the end and the first daemon has stopped, so nothing of the first tick can be mistaken for the second.
 The sensors evaluate every few seconds (`JOB_ASSETS_SENSOR_INTERVAL_S`) and one scrape run takes both
 companies (`JOB_ASSETS_SCRAPE_BATCH`), so each chain is four runs of the real daemon: scrape, enrich (the
-GPU sensor), jobs and matches (the automation sensor), in order. The logic of the schedule, the sensors and
-the automation conditions is tested in-process (`test_sensors.py`, `test_gpu_feed.py`,
-`test_automation_conditions.py`); this is the one test that runs it all under a real daemon.
+GPU sensor), jobs (the jobs sensor, once the enrichment wave is over) and matches (the automation sensor), in
+order. The logic of the schedule, the sensors and the automation conditions is tested in-process
+(`test_sensors.py`, `test_gpu_feed.py`, `test_jobs_wave.py`, `test_automation_conditions.py`); this is the one
+test that runs it all under a real daemon.
 """
 
 import datetime as dt

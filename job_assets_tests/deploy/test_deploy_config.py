@@ -190,9 +190,10 @@ def test_helm_values_run_on_kubernetes_with_a_gpu_per_enrichment_run() -> None:
     runs = values["concurrency"]["runs"]
     assert runs["maxConcurrentRuns"] == local["concurrency"]["runs"]["max_concurrent_runs"]
     assert runs["tagConcurrencyLimits"] == local["concurrency"]["runs"]["tag_concurrency_limits"]
-    assert not values["dagsterDaemon"]["runCoordinator"]["config"]["queuedRunCoordinator"], (
-        "limits in one place"
-    )
+    queue = values["dagsterDaemon"]["runCoordinator"]["config"]["queuedRunCoordinator"]
+    assert not {"maxConcurrentRuns", "tagConcurrencyLimits"} & set(queue), "limits in one place"
+    # launches in threads, as the local and compose instances
+    assert queue["dequeueUseThreads"] is local["run_queue"]["dequeue_use_threads"] is True
     launcher = values["runLauncher"]["config"]["k8sRunLauncher"]
     assert not launcher.get("volumes"), "DuckLake runs need no node-pinned volume"
     deployment = values["dagster-user-deployments"]["deployments"][0]
