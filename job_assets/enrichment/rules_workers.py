@@ -48,19 +48,22 @@ def worker_count(rows: int, beside_llm: bool) -> int:
     return max(1, min(os.cpu_count() or 1, rows // MIN_ROWS_PER_WORKER))
 
 
-async def extract_in_workers(items: Sequence[RulesInput], workers: int) -> list[ExtractedFields]:
-    """The rules over `items` in `workers` processes, in order; an error in any posting's rules is raised here
-    (the caller stops its requests)."""
+def _extract_in_pool(items: Sequence[RulesInput], workers: int) -> list[ExtractedFields]:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["job_assets.enrichment.rules"])
-    loop = asyncio.get_running_loop()
     chunks = [items[start : start + CHUNK_ROWS] for start in range(0, len(items), CHUNK_ROWS)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        tasks = [loop.run_in_executor(pool, extract_all, chunk) for chunk in chunks]
-        try:
-            parts = await asyncio.gather(*tasks)
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            raise
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        parts = list(pool.map(extract_all, chunks))
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)  # the chunks not started are dropped
+        raise
+    pool.shutdown(wait=True)
     return [fields for part in parts for fields in part]
+
+
+async def extract_in_workers(items: Sequence[RulesInput], workers: int) -> list[ExtractedFields]:
+    """The rules over `items` in `workers` processes, in order; an error in any posting's rules is raised here
+    (the caller stops its requests). Driven from a thread: starting the workers (a fresh interpreter importing
+    the rules, 1-2 s) would otherwise hold up the event loop before its first request goes out."""
+    return await asyncio.to_thread(_extract_in_pool, items, workers)
