@@ -175,7 +175,7 @@ async def enrich_postings(
     # The requests go out first; the rules pass then runs while they are in flight.
     asking = asyncio.create_task(_ask_llm(config, to_ask, stats)) if to_ask else None
     try:
-        rules = await _rules_pass(rows, beside_llm=True)
+        rules = await _rules_pass(rows, beside_llm=asking is not None)
     except BaseException:
         if asking is not None:
             asking.cancel()

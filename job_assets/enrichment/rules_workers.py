@@ -40,12 +40,14 @@ def extract_all(items: Sequence[RulesInput]) -> list[ExtractedFields]:
 
 def worker_count(rows: int, beside_llm: bool) -> int:
     """Processes for the rules over `rows` postings: 0 (stay in this process) for small batches; one beside an
-    LLM run; else one per core, each with at least MIN_ROWS_PER_WORKER postings."""
+    LLM run that is sending requests; else one per core if that makes two or more, each with at least
+    MIN_ROWS_PER_WORKER postings (one worker beside an idle process would only add its start)."""
     if rows < MIN_ROWS_PER_WORKER:
         return 0
     if beside_llm:
         return 1
-    return max(1, min(os.cpu_count() or 1, rows // MIN_ROWS_PER_WORKER))
+    workers = min(os.cpu_count() or 1, rows // MIN_ROWS_PER_WORKER)
+    return workers if workers >= 2 else 0
 
 
 def _extract_in_pool(items: Sequence[RulesInput], workers: int) -> list[ExtractedFields]:

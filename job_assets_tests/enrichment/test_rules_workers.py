@@ -39,8 +39,14 @@ def test_worker_count() -> None:
     assert (
         worker_count(100 * rules_workers.MIN_ROWS_PER_WORKER, beside_llm=True) == 1
     )  # the loop keeps a core
-    assert 1 <= worker_count(100 * rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) <= 64
-    assert worker_count(rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) == 1
+    assert worker_count(rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) == 0  # one worker: only its start
+
+
+def test_worker_count_is_one_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rules_workers.os, "cpu_count", lambda: 2)
+    assert worker_count(100 * rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) == 2
+    monkeypatch.setattr(rules_workers.os, "cpu_count", lambda: 1)
+    assert worker_count(100 * rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) == 0
 
 
 def test_workers_give_the_same_fields_in_order_on_real_text() -> None:
@@ -66,6 +72,7 @@ def test_enrich_postings_in_workers_equals_in_process(backend: str, monkeypatch:
         config = fast_config(server) if backend == "llm" else None
         here = asyncio.run(enrich_postings(parsed, {}, config))
         monkeypatch.setattr(rules_workers, "MIN_ROWS_PER_WORKER", 10)  # 60 postings now go to workers
+        monkeypatch.setattr(rules_workers.os, "cpu_count", lambda: 2)
         monkeypatch.setattr(rules_workers, "CHUNK_ROWS", 7)
         assert worker_count(parsed.height, beside_llm=backend == "llm") >= 1
         there = asyncio.run(enrich_postings(parsed, {}, config))
