@@ -64,6 +64,10 @@ ACTIVE = [
 ]
 
 
+def _active(instance: dg.DagsterInstance, **filters: object) -> bool:
+    return instance.get_runs_count(dg.RunsFilter(statuses=ACTIVE, **filters)) > 0  # type: ignore[arg-type]
+
+
 def _per_company(instance: dg.DagsterInstance, storage_id: int) -> dict[str, int]:
     """The `per_company` counts a parse materialization recorded (its whole run's companies)."""
     records = instance.fetch_materializations(
@@ -86,7 +90,7 @@ def gpu_automation_sensor(
     context: dg.SensorEvaluationContext, llm: LLMResource, automation: AutomationResource
 ) -> dg.RunRequest | dg.SkipReason:
     instance = context.instance
-    if instance.get_runs_count(dg.RunsFilter(tags={GPU_TAG_KEY: GPU_TAG_VALUE}, statuses=ACTIVE)):
+    if _active(instance, tags={GPU_TAG_KEY: GPU_TAG_VALUE}):
         return dg.SkipReason("a GPU run is queued or running; the next one gathers what waits when it ends")
     events = instance.event_log_storage
     kind = dg.DagsterEventType.ASSET_MATERIALIZATION
@@ -98,7 +102,7 @@ def gpu_automation_sensor(
     batch = plan_batch(order, stale, counts, automation.gpu_run_postings)
     if batch is None:
         return dg.SkipReason("no company has parsed postings newer than its enrichment")
-    scraping = instance.get_runs_count(dg.RunsFilter(job_name=scrape_run.name, statuses=ACTIVE)) > 0
+    scraping = _active(instance, job_name=scrape_run.name)
     if not worth_starting(batch.postings, llm.concurrency, scraping):
         return dg.SkipReason(
             f"{batch.postings} postings of {len(stale)} companies wait: fewer than the {llm.concurrency} that fill "
@@ -113,10 +117,6 @@ def gpu_automation_sensor(
 def _latest_storage_id(instance: dg.DagsterInstance, asset: str) -> int | None:
     records = instance.fetch_materializations(dg.AssetKey(asset), limit=1).records
     return records[0].storage_id if records else None
-
-
-def _active(instance: dg.DagsterInstance, **filters: object) -> bool:
-    return instance.get_runs_count(dg.RunsFilter(statuses=ACTIVE, **filters)) > 0  # type: ignore[arg-type]
 
 
 @dg.sensor(
