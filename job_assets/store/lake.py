@@ -112,20 +112,21 @@ def attach(
         options.append(f"snapshot_time {_quote(at_time.isoformat())}")
     clause = f" ({', '.join(options)})" if options else ""
     try:
-        conn.execute(f"attach {_quote(lake.url)} as {ALIAS}{clause}")
+        _until_unlocked(conn, f"attach {_quote(lake.url)} as {ALIAS}{clause}")
     except duckdb.Error as error:
         hint = " (set JOB_ASSETS_DATA_PATH for a new lake)" if not lake.data_path else ""
         raise LakeConfigError(f"could not open DuckLake {lake.url}{hint}: {error}") from error
-    _use_lake(conn)
+    _until_unlocked(conn, f"use {ALIAS}")
 
 
-def _use_lake(conn: duckdb.DuckDBPyConnection, attempts: int = 20) -> None:
-    """`use lake` reads the catalog's latest snapshot; a SQLite catalog that another process is committing to
-    answers "database is locked" for a moment, so wait for it (backoff) rather than fail the run."""
-    delay = 0.02
+def _until_unlocked(conn: duckdb.DuckDBPyConnection, statement: str, attempts: int = 10) -> None:
+    """Run `statement` (attaching the lake, `use lake`: both read the catalog). A SQLite catalog that another
+    process is committing to answers "database is locked" once SQLite's own busy wait (5 s) runs out, which a
+    loaded machine with parallel writers reaches; so wait for it with backoff rather than fail the run."""
+    delay = 0.05
     for attempt in range(attempts):
         try:
-            conn.execute(f"use {ALIAS}")
+            conn.execute(statement)
             return
         except duckdb.Error as error:
             if "database is locked" not in str(error) or attempt + 1 == attempts:
