@@ -9,8 +9,10 @@ is kept unique by the writes themselves (update, else insert, in one transaction
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -28,7 +30,7 @@ from job_assets.dedup.schema import (
 from job_assets.store import search
 from job_assets.store.db import in_transaction, is_lake, read_table, table_exists
 from job_assets.store.jobs_input import duckdb_settings
-from job_assets.store.jobs_output import StagedJobs
+from job_assets.store.jobs_output import StagedJobs, stage_builds
 
 JOBS_TABLE = "jobs"
 MATCHES_TABLE = "job_matches"
@@ -162,19 +164,10 @@ def write_jobs(
     with_search_index: bool = False,
 ) -> None:
     """Replace `jobs` and `job_matches` with `build` (held whole) atomically, and carry user fields across
-    merges. `check` runs first inside the transaction (it raises to abandon a build made from a stale state);
-    `with_search_index` also rebuilds the search index in the same commit (where readers read the live
-    tables, i.e. a DuckLake, so the index never disagrees with `jobs`)."""
-    jobs = conform(build.jobs, JOBS_SCHEMA)
-    matches = conform(build.matches, MATCHES_SCHEMA)
-    if jobs["job_id"].is_duplicated().any():
-        raise ValueError("refusing to write jobs: job_id is not unique")
-
-    def load() -> None:
-        _replace_table(conn, JOBS_TABLE, jobs)
-        _replace_table(conn, MATCHES_TABLE, matches)
-
-    _write(conn, load, build.merges, check, with_search_index)
+    merges: `write_staged_jobs` over the build staged as one chunk, so there is one way a build is written."""
+    with tempfile.TemporaryDirectory(prefix="job_assets_jobs_") as scratch:
+        staged = stage_builds([build], Path(scratch))
+        write_staged_jobs(conn, staged, check=check, with_search_index=with_search_index)
 
 
 def write_staged_jobs(
@@ -184,8 +177,11 @@ def write_staged_jobs(
     check: Callable[[], None] | None = None,
     with_search_index: bool = False,
 ) -> None:
-    """`write_jobs` for a build staged as Parquet (`jobs_output`): DuckDB loads the files itself, in chunk
-    order, within a bounded memory (`WRITE_SETTINGS`, for the load only), in the same one transaction."""
+    """Replace `jobs` and `job_matches` with a build staged as Parquet (`jobs_output`) atomically, and carry user
+    fields across merges. DuckDB loads the files itself, in chunk order, within a bounded memory (`WRITE_SETTINGS`,
+    for the load only), in one transaction. `check` runs first inside it (it raises to abandon a build made from
+    a stale state); `with_search_index` also rebuilds the search index in the same commit (where readers read
+    the live tables, i.e. a DuckLake, so the index never disagrees with `jobs`)."""
 
     def load() -> None:
         for table, files, schema in (
