@@ -94,12 +94,12 @@ def _materialize(instance: dg.DagsterInstance, key: str, partition: str, rows: i
 
 
 def _tick(instance: dg.DagsterInstance, concurrency: int = 256) -> dg.RunRequest | dg.SkipReason:
-    context = dg.build_sensor_context(instance=instance)
-    return gpu_automation_sensor(
-        context,
-        llm=LLMResource(concurrency=concurrency),
-        automation=AutomationResource(gpu_run_postings=1000),
-    )
+    with dg.build_sensor_context(instance=instance) as context:
+        return gpu_automation_sensor(
+            context,
+            llm=LLMResource(concurrency=concurrency),
+            automation=AutomationResource(gpu_run_postings=1000),
+        )
 
 
 def test_the_sensor_requests_one_run_over_every_waiting_company() -> None:

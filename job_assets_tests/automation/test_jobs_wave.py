@@ -60,7 +60,8 @@ def _run(instance: dg.DagsterInstance, job: str, status: dg.DagsterRunStatus, **
 
 
 def _tick(instance: dg.DagsterInstance) -> dg.RunRequest | dg.SkipReason:
-    return jobs_automation_sensor(dg.build_sensor_context(instance=instance))
+    with dg.build_sensor_context(instance=instance) as context:
+        return jobs_automation_sensor(context)
 
 
 def _finish(instance: dg.DagsterInstance, run_id: str, status: dg.DagsterRunStatus) -> None:

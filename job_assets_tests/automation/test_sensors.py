@@ -25,8 +25,8 @@ def registry(tmp_path: Path, slugs: list[str]) -> RegistryResource:
 
 
 def tick(instance: dg.DagsterInstance, resource: RegistryResource) -> dg.SensorResult:
-    context = dg.build_sensor_context(instance=instance, resources={"registry": resource})
-    return company_registry_sensor(context)
+    with dg.build_sensor_context(instance=instance, resources={"registry": resource}) as context:
+        return company_registry_sensor(context)
 
 
 def apply(instance: dg.DagsterInstance, result: dg.SensorResult) -> None:
@@ -71,12 +71,15 @@ def test_invalid_registry_fails_the_tick_with_a_clear_error(tmp_path: Path) -> N
 
 
 def schedule_tick(instance: dg.DagsterInstance, batch: int = 1) -> list[dg.RunRequest] | dg.SkipReason:
-    context = dg.build_schedule_context(
+    # As a context manager: the schedule context opens its own instance from the ref, and that instance
+    # must be closed in order (left open, it is closed whenever it is garbage-collected, which resets
+    # Dagster's process-wide defs-state storage to an instance that is gone, failing a later test).
+    with dg.build_schedule_context(
         instance=instance,
         scheduled_execution_time=datetime(2026, 11, 23, 6, 0, tzinfo=UTC),
         resources={"automation": AutomationResource(scrape_batch=batch)},
-    )
-    return daily_scrape(context)
+    ) as context:
+        return daily_scrape(context)
 
 
 def test_daily_schedule_requests_one_run_per_company() -> None:
