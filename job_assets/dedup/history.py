@@ -213,13 +213,14 @@ def build_chunks(
     now = now.astimezone(UTC)
     taken = set(previous_job_ids.to_list())
     for chunk in chunks:
-        yield _build_chunk(chunk, taken, scraped_companies, now, config)
+        yield build_chunk(chunk, taken, scraped_companies, now, config)
 
 
-def _build_chunk(
+def build_chunk(
     chunk: CompanyChunk, taken: set[str], scraped_companies: set[str], now: datetime, config: HistoryConfig
 ) -> JobsBuild:
-    """The build of one chunk of whole companies. `taken`: job ids in use (grows with the new ones)."""
+    """The build of one chunk of whole companies. `taken`: job ids in use (grows with the new ones).
+    `now` must be timezone-aware UTC (`build_chunks` checks it)."""
     postings = prepare_postings(chunk.postings)
     prev_jobs = conform(chunk.previous_jobs, JOBS_SCHEMA)
     prev_keys = (

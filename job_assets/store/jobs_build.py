@@ -9,7 +9,8 @@ is caught by looking again after the commit, and the build is redone. Two builds
 conflict in DuckLake's commit (both replace `jobs`), and the loser rebuilds.
 
 The read stages the inputs as company chunks in a scratch directory (`jobs_input`), the build works one
-chunk at a time and stages each chunk's result there too (`jobs_output`), and the write loads those files in
+chunk at a time per process (one per core for a big build, `jobs_workers`) and stages each chunk's result
+there too (`jobs_output`), and the write loads those files in
 one transaction: the build's memory is one chunk's, never every posting's or every job's, and the store's
 lock is held only to copy the inputs out and the result in.
 """
@@ -27,12 +28,13 @@ import duckdb
 import polars as pl
 
 from job_assets.dedup.chunks import CompanyChunk
-from job_assets.dedup.history import HistoryConfig, JobsBuild, build_chunks
+from job_assets.dedup.history import HistoryConfig, JobsBuild, build_chunk
 from job_assets.store import lake, scrape_log
 from job_assets.store.db import is_lake
 from job_assets.store.jobs_input import StagedInputs, stage_inputs
 from job_assets.store.jobs_output import JobsSummary, stage_builds
 from job_assets.store.jobs_table import write_staged_jobs
+from job_assets.store.jobs_workers import ChunkBuilder, build_staged
 
 INPUTS = ("enriched_postings", "scrape_log")
 OUTPUTS = ("jobs", "job_matches")
@@ -78,29 +80,30 @@ def _read(conn: duckdb.DuckDBPyConnection, on_lake: bool, directory: Path, chunk
     return _Inputs(staged, scraped, seen)
 
 
-def _default_build(
-    chunks: Iterable[CompanyChunk], previous_job_ids: pl.Series, scraped: set[str], now: datetime
-) -> Iterable[JobsBuild]:
-    return build_chunks(chunks, previous_job_ids, scraped, now)
-
-
 def rebuild_jobs(
     connect: Connect,
-    build: Build = _default_build,
+    build: Build | None = None,
     now: datetime | None = None,
     chunk_rows: int = HistoryConfig().chunk_rows,
+    chunk_builder: ChunkBuilder = build_chunk,
 ) -> Rebuilt:
-    """Read, build and write `jobs` until what was written reflects the latest committed inputs."""
+    """Read, build and write `jobs` until what was written reflects the latest committed inputs.
+    By default the chunks are built by `jobs_workers.build_staged` (worker processes for a big build, each
+    chunk by `chunk_builder`); `build` instead yields every chunk's build in this process."""
     for round_ in range(1, MAX_ROUNDS + 1):
         with tempfile.TemporaryDirectory(prefix="jobs-build-") as scratch:
             (Path(scratch) / "in").mkdir()
             with connect() as conn:
                 on_lake = is_lake(conn)
                 inputs = _read(conn, on_lake, Path(scratch) / "in", chunk_rows)
-            builds = build(
-                inputs.staged, inputs.staged.previous_job_ids, inputs.scraped, now or datetime.now(UTC)
-            )
-            staged = stage_builds(builds, Path(scratch) / "out")
+            when = now or datetime.now(UTC)
+            if build is None:
+                staged = build_staged(
+                    inputs.staged, inputs.scraped, when, Path(scratch) / "out", builder=chunk_builder
+                )
+            else:
+                builds = build(inputs.staged, inputs.staged.previous_job_ids, inputs.scraped, when)
+                staged = stage_builds(builds, Path(scratch) / "out")
             postings = inputs.staged.postings
             with connect() as conn:
                 if inputs.snapshot is None:

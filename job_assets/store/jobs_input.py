@@ -38,11 +38,15 @@ class StagedInputs:
 
     def __iter__(self) -> Iterator[CompanyChunk]:
         for i in range(self.chunks):
-            yield CompanyChunk(
-                self._read(POSTINGS_TABLE, POSTING_COLUMNS, i),
-                self._read(JOBS_TABLE, JOBS_SCHEMA, i),
-                self._read(MATCHES_TABLE, MATCHES_SCHEMA, i),
-            )
+            yield self.chunk(i)
+
+    def chunk(self, i: int) -> CompanyChunk:
+        """Chunk `i` read from its files (what a worker process reads)."""
+        return CompanyChunk(
+            self._read(POSTINGS_TABLE, POSTING_COLUMNS, i),
+            self._read(JOBS_TABLE, JOBS_SCHEMA, i),
+            self._read(MATCHES_TABLE, MATCHES_SCHEMA, i),
+        )
 
     def _read(self, table: str, schema: dict[str, pl.DataType], chunk: int) -> pl.DataFrame:
         files = sorted((self.directory / table / f"_chunk={chunk}").glob("*.parquet"))

@@ -45,18 +45,31 @@ class JobsSummary:
     def add(self, build: JobsBuild) -> JobsSummary:
         """This summary with one more chunk's build (chunks hold disjoint companies)."""
         jobs = build.jobs
-        latest = _newest(pl.concat([self.latest, _newest(conform(jobs, JOBS_SCHEMA))]))
+        return self.combine(
+            JobsSummary(
+                rows=jobs.height,
+                open=int(jobs["is_open"].sum() or 0),
+                postings_merged=int(
+                    jobs.select(pl.col("posting_keys").list.len().sub(1).clip(lower_bound=0).sum()).item()
+                    or 0
+                ),
+                companies=jobs["company"].n_unique(),
+                guarded_companies=build.guarded_companies,
+                merges=conform(build.merges, MERGES_SCHEMA),
+                latest=_newest(conform(jobs, JOBS_SCHEMA)),
+            )
+        )
+
+    def combine(self, later: JobsSummary) -> JobsSummary:
+        """This summary followed by another of later chunks (disjoint companies), e.g. one a worker made."""
         return JobsSummary(
-            rows=self.rows + jobs.height,
-            open=self.open + int(jobs["is_open"].sum() or 0),
-            postings_merged=self.postings_merged
-            + int(
-                jobs.select(pl.col("posting_keys").list.len().sub(1).clip(lower_bound=0).sum()).item() or 0
-            ),
-            companies=self.companies + jobs["company"].n_unique(),
-            guarded_companies=self.guarded_companies | build.guarded_companies,
-            merges=pl.concat([self.merges, conform(build.merges, MERGES_SCHEMA)]),
-            latest=latest,
+            rows=self.rows + later.rows,
+            open=self.open + later.open,
+            postings_merged=self.postings_merged + later.postings_merged,
+            companies=self.companies + later.companies,
+            guarded_companies=self.guarded_companies | later.guarded_companies,
+            merges=pl.concat([self.merges, later.merges]),
+            latest=_newest(pl.concat([self.latest, later.latest])),
         )
 
 
@@ -86,14 +99,23 @@ def stage_builds(builds: Iterable[JobsBuild], directory: Path) -> StagedJobs:
     matches_files: list[Path] = []
     summary = JobsSummary()
     for i, build in enumerate(builds):
-        jobs = conform(build.jobs, JOBS_SCHEMA)
-        matches = conform(build.matches, MATCHES_SCHEMA)
-        if jobs["job_id"].is_duplicated().any():
-            raise ValueError("refusing to write jobs: job_id is not unique")
-        for frame, name, files in ((jobs, "jobs", jobs_files), (matches, "matches", matches_files)):
-            if frame.height:
-                path = directory / f"{name}-{i:06d}.parquet"
-                frame.write_parquet(path, compression="snappy", statistics=False)
-                files.append(path)
+        jobs_file, matches_file = write_chunk(build, directory, i)
+        jobs_files += [jobs_file] if jobs_file else []
+        matches_files += [matches_file] if matches_file else []
         summary = summary.add(build)
     return StagedJobs(jobs_files, matches_files, summary)
+
+
+def write_chunk(build: JobsBuild, directory: Path, index: int) -> tuple[Path | None, Path | None]:
+    """Chunk `index`'s jobs and matches as Parquet under `directory` (None: no rows, no file)."""
+    jobs = conform(build.jobs, JOBS_SCHEMA)
+    matches = conform(build.matches, MATCHES_SCHEMA)
+    if jobs["job_id"].is_duplicated().any():
+        raise ValueError("refusing to write jobs: job_id is not unique")
+    paths: list[Path | None] = []
+    for frame, name in ((jobs, "jobs"), (matches, "matches")):
+        path = directory / f"{name}-{index:06d}.parquet"
+        if frame.height:
+            frame.write_parquet(path, compression="snappy", statistics=False)
+        paths.append(path if frame.height else None)
+    return paths[0], paths[1]
