@@ -18,6 +18,7 @@ alternating, `--repeat` times each, and prints medians and the new/old ratios:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -25,6 +26,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -51,6 +53,39 @@ def _stop_forkserver() -> None:
     from multiprocessing import forkserver
 
     forkserver._forkserver._stop()  # a private method (CPython's tests use it); nothing else stops it
+
+
+class TreePeak:
+    """The peak of this process's RSS plus its descendants' (a build's worker processes), sampled every
+    `interval_s` in a thread: the memory the machine needed at once, where ru_maxrss gives each process's
+    own peak, whenever it was."""
+
+    def __init__(self, interval_s: float = 0.25) -> None:
+        import psutil
+
+        self._root = psutil.Process()
+        self._interval_s = interval_s
+        self._stop = threading.Event()
+        self.peak_mb = 0.0
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.wait(self._interval_s):
+            total = 0
+            for process in [self._root, *self._root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):  # a worker that just exited
+                    total += process.memory_info().rss
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _workers_peak_mb() -> float:
@@ -136,12 +171,13 @@ def store_child(path: Path) -> dict:
         conn.execute("drop table if exists jobs; drop table if exists job_matches")
     now = datetime(2025, 9, 20, 7, tzinfo=UTC)
     start, cpu = time.perf_counter(), _cpu_s()
-    rebuilt = rebuild_jobs(lambda: connect(path), now=now)
+    with TreePeak() as tree:
+        rebuilt = rebuild_jobs(lambda: connect(path), now=now)
     build_s, build_cpu = time.perf_counter() - start, _cpu_s() - cpu
     _stop_forkserver()  # reaped, the fork server adds its workers' CPU and peak to RUSAGE_CHILDREN
     build_cpu = _cpu_s() - cpu
-    # the parent's peak plus, at worst, every core's worker at the largest worker's peak at the same time
-    peak = _rss_mb() + (os.cpu_count() or 1) * _workers_peak_mb()
+    # an upper bound: the parent's peak plus every core's worker at the largest worker's peak, all at once
+    bound = _rss_mb() + (os.cpu_count() or 1) * _workers_peak_mb()
     # `summary` since the build is staged chunk by chunk; an older tree (`--against`) returns the whole build
     jobs = rebuilt.summary.rows if hasattr(rebuilt, "summary") else rebuilt.build.jobs.height
     del rebuilt
@@ -156,7 +192,8 @@ def store_child(path: Path) -> dict:
         "jobs": jobs,
         "build_s": round(build_s, 2),
         "build_cpu_s": round(build_cpu, 2),
-        "peak_rss_mb": round(peak),
+        "peak_rss_mb": round(tree.peak_mb),  # sampled: the processes' RSS summed, at its highest
+        "peak_bound_mb": round(bound),
         "precision": round(scores.precision, 4),
         "recall": round(scores.recall, 4),
         "f1": round(scores.f1, 4),

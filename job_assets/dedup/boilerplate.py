@@ -61,8 +61,9 @@ def role_shingles(
     `measured = False`, so the matcher asks for more similarity. Rows without text get an empty list.
     """
     frame = frame.with_columns(company_id=pl.col("company").rank("dense").cast(pl.UInt32()))
-    # Each row's distinct shingles, once (a row's occurrences are contiguous: a cheap group_by).
-    shingles = _shingles(frame).group_by("row").agg(pl.col("key").unique()).explode("key")
+    # Every occurrence (a shingle repeated within a row is counted once below: cheaper than making each
+    # row's shingles unique first).
+    shingles = _shingles(frame)
     # One posting per role, at most `sample_roles` roles per company (a deterministic choice).
     sample = (
         frame.select("row", "company_id", "role")
@@ -72,16 +73,17 @@ def role_shingles(
     )
     sampled = sample.group_by("company_id").agg(pl.len().alias("sampled"), pl.col("n_roles").first())
     threshold = pl.max_horizontal(pl.lit(min_roles), (pl.col("sampled") * share).ceil().cast(pl.Int64))
-    boilerplate = (
-        shingles.join(sample.select("row", "company_id"), on="row")
-        .group_by("key", "company_id")
-        .len("spread")
+    boilerplate = (  # a key names its company in its high bits: grouping by the key alone is per company
+        shingles.join(sample.select("row"), on="row", how="semi")
+        .group_by("key")
+        .agg(spread=pl.col("row").n_unique())
+        .with_columns(company_id=(pl.col("key") // (1 << 32)).cast(pl.UInt32()))
         .join(sampled, on="company_id")
         .filter((pl.col("n_roles") >= min_roles) & (pl.col("spread") >= threshold))
         .select("key")
     )
     role_specific = (
-        shingles.join(boilerplate, on="key", how="anti").group_by("row").agg(pl.col("key").alias("shingles"))
+        shingles.join(boilerplate, on="key", how="anti").group_by("row").agg(shingles=pl.col("key").unique())
     )
     return (
         frame.select("row", "company_id")

@@ -82,7 +82,7 @@ def _ghosts(
             description_text="description_text",
         ),
         POSTING_COLUMNS,
-    )
+    ).sort("company", "posting_key")  # matching numbers rows in input order: never the stored table's order
 
 
 def _guards(

@@ -146,7 +146,6 @@ def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], 
     offsets = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
     flat = shingled["shingles"].explode().drop_nulls().to_numpy()
     position = {row: i for i, row in enumerate(shingled["row"].to_list())}
-    measured = shingled["measured"].to_list()
     with_text = {
         r for r, n in zip(shingled["row"].to_list(), lengths, strict=True) if n >= config.min_shingles
     }
@@ -163,17 +162,41 @@ def _batch_edges(batch: pl.DataFrame, config: MatchConfig) -> tuple[list[Edge], 
         block_rows.append(rows)
         block_roles.append(roles)
         shingles.append([flat[offsets[position[r]] : offsets[position[r] + 1]] for r in rows])
-    sets: dict[int, set[int]] = {}  # by row: each posting's shingle set, made once
-    for k, i, j in block_pairs(list(zip(block_roles, shingles, strict=True)), config):
-        rows, roles, arrays = block_rows[k], block_roles[k], shingles[k]
-        a = sets.get(rows[i]) or sets.setdefault(rows[i], set(arrays[i].tolist()))
-        b = sets.get(rows[j]) or sets.setdefault(rows[j], set(arrays[j].tolist()))
-        similarity = jaccard(a, b)
-        known = measured[position[rows[i]]]  # per company, and a block is one company
-        if accepts(similarity, title_agreement(roles[i], roles[j]), config, known):
-            edges.append(Edge(rows[i], rows[j], "near_text", round(similarity, 4)))
+    pairs = list(block_pairs(list(zip(block_roles, shingles, strict=True)), config))
+    left = [block_rows[k][i] for k, i, _ in pairs]
+    right = [block_rows[k][j] for k, _, j in pairs]
+    titles = [(block_roles[k][i], block_roles[k][j]) for k, i, j in pairs]
+    edges += _near_text_edges(shingled, position, left, right, titles, config)
     textless = batch.filter(pl.col("text_key").is_null()).select("row", "company", "level", "role")
     return edges, with_text, textless
+
+
+def _near_text_edges(
+    shingled: pl.DataFrame,
+    position: dict[int, int],
+    left: list[int],
+    right: list[int],
+    titles: list[tuple[str, str]],
+    config: MatchConfig,
+) -> list[Edge]:
+    """The candidate pairs (`left[k]`, `right[k]`, rows of one block) that `accepts` as one job, all at once:
+    one set intersection per pair in polars (`role_shingles` makes each row's shingles unique) and one
+    rapidfuzz call for the titles, rather than a Python set per posting."""
+    if not left:
+        return []
+    at_left = np.array([position[r] for r in left], dtype=np.int64)
+    at_right = np.array([position[r] for r in right], dtype=np.int64)
+    lists = shingled["shingles"]
+    pairs = pl.DataFrame({"a": lists.gather(at_left), "b": lists.gather(at_right)})
+    inter = pairs.select(pl.col("a").list.set_intersection("b").list.len()).to_series().to_numpy()
+    similarity = jaccard(inter, pairs["a"].list.len().to_numpy(), pairs["b"].list.len().to_numpy())
+    agreement = title_agreement([a for a, _ in titles], [b for _, b in titles])
+    measured = shingled["measured"].to_numpy()[at_left]  # per company, and a block is one company
+    scores = similarity.tolist()
+    return [
+        Edge(left[k], right[k], "near_text", round(scores[k], 4))
+        for k in np.flatnonzero(accepts(similarity, agreement, config, measured)).tolist()
+    ]
 
 
 def _title_only_edges(

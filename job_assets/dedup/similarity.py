@@ -115,24 +115,27 @@ def role_groups(roles: Sequence[str], config: MatchConfig, chunk: int = 2048) ->
     return [find(i) for i in range(n)]
 
 
-def jaccard(a: set[int], b: set[int]) -> float:
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
+def jaccard(inter: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
+    """Jaccard similarity of pairs of sets from their intersection and sizes (0 when both are empty)."""
+    union = size_a + size_b - inter
+    return np.divide(inter, union, out=np.zeros(len(inter)), where=union > 0)
 
 
-def title_agreement(a: str, b: str) -> float:
-    if not a and not b:
-        return 100.0
-    return fuzz.token_sort_ratio(a, b)
+def title_agreement(firsts: Sequence[str | None], seconds: Sequence[str | None]) -> np.ndarray:
+    """Token-sort ratio of each pair of role titles (one rapidfuzz call); two empty titles agree fully."""
+    a, b = [x or "" for x in firsts], [y or "" for y in seconds]
+    scores = process.cpdist(a, b, scorer=fuzz.token_sort_ratio, dtype=np.float64, workers=1)
+    scores[[not x and not y for x, y in zip(a, b, strict=True)]] = 100.0
+    return scores
 
 
-def accepts(similarity: float, title_score: float, config: MatchConfig, measured: bool = True) -> bool:
-    """`measured`: the boilerplate was removed (else the text still holds it and must agree more)."""
-    bar = config.near_threshold if title_score >= config.title_agree else config.loose_threshold
-    if not measured:
-        bar = max(bar, config.unmeasured_threshold)
+def accepts(
+    similarity: np.ndarray, title_score: np.ndarray, config: MatchConfig, measured: np.ndarray
+) -> np.ndarray:
+    """Which pairs are one job. `measured`: the boilerplate was removed (else the text still holds it and
+    must agree more)."""
+    bar = np.where(title_score >= config.title_agree, config.near_threshold, config.loose_threshold)
+    bar = np.where(measured, bar, np.maximum(bar, config.unmeasured_threshold))
     return similarity >= bar
 
 

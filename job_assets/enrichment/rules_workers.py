@@ -7,20 +7,18 @@ at least `MIN_ROWS_PER_WORKER` postings goes to worker processes: one beside an 
 one per core for the rules backend. Smaller batches stay in this process: starting a worker (a fresh
 interpreter that imports the rules, ~1-2 s) costs more than it saves.
 
-Workers start from a fork server (`forkserver`), never by forking this process: a Dagster run worker has
-threads, and a fork copies their locks in whatever state they are in.
+Workers start as `worker_pool` says (from a fork server, never a fork of this threaded process).
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from job_assets.enrichment.rules import extract_rules
 from job_assets.enrichment.schema import ExtractedFields
+from job_assets.worker_pool import process_pool
 
 MIN_ROWS_PER_WORKER = 2000  # below this a worker's start costs more than the rules it takes over
 CHUNK_ROWS = 500  # postings per task: small enough to spread evenly, big enough to pickle cheaply
@@ -51,10 +49,8 @@ def worker_count(rows: int, beside_llm: bool) -> int:
 
 
 def _extract_in_pool(items: Sequence[RulesInput], workers: int) -> list[ExtractedFields]:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["job_assets.enrichment.rules"])
     chunks = [items[start : start + CHUNK_ROWS] for start in range(0, len(items), CHUNK_ROWS)]
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = process_pool(workers, preload=["job_assets.enrichment.rules"])
     try:
         parts = list(pool.map(extract_all, chunks))
     except BaseException:

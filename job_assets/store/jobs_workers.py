@@ -13,16 +13,14 @@ hash tried first was free in both); if not (a 64-bit hash collision, in practice
 that chunk again with every id taken, as a single process would have.
 
 A build below `MIN_POSTINGS_FOR_WORKERS` postings, or of one chunk, stays in this process: starting a worker
-(a fresh interpreter importing polars and the matcher, ~1-2 s) costs more than it saves. Workers start from a
-fork server, never by forking this process: a Dagster run worker has threads (see `enrichment.rules_workers`).
+(a fresh interpreter importing polars and the matcher, ~1-2 s) costs more than it saves. Workers start as
+`worker_pool` says: from a fork server (never a fork of a threaded run worker), one polars thread each.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +31,7 @@ from job_assets.dedup.chunks import CompanyChunk
 from job_assets.dedup.history import HistoryConfig, JobsBuild, build_chunk, build_chunks
 from job_assets.store.jobs_input import StagedInputs
 from job_assets.store.jobs_output import JobsSummary, StagedJobs, stage_builds, write_chunk
+from job_assets.worker_pool import process_pool
 
 MIN_POSTINGS_FOR_WORKERS = 50_000  # below this a worker's start costs more than the chunks it takes over
 
@@ -124,9 +123,7 @@ def build_staged(
             keep(index, build_in_worker(builder, inputs, index, scraped, now, out, config))
         return StagedJobs(jobs_files, matches_files, summary)
     sent = replace(inputs, previous_job_ids=pl.Series("job_id", [], dtype=pl.String()))  # workers need none
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["job_assets.store.jobs_workers"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with process_pool(workers, preload=["job_assets.store.jobs_workers"]) as pool:
         futures = [
             pool.submit(build_in_worker, builder, sent, index, scraped, now, out, config)
             for index in range(inputs.chunks)

@@ -39,7 +39,8 @@ def test_worker_count() -> None:
     assert (
         worker_count(100 * rules_workers.MIN_ROWS_PER_WORKER, beside_llm=True) == 1
     )  # the loop keeps a core
-    assert worker_count(rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) == 0  # one worker: only its start
+    # one worker would add only its start
+    assert worker_count(rules_workers.MIN_ROWS_PER_WORKER, beside_llm=False) == 0
 
 
 def test_worker_count_is_one_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
