@@ -257,3 +257,20 @@ def read_table(
 def append_rows(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Append (logs, caches): creates or extends the table like `replace_rows`."""
     return replace_rows(conn, table, frame, None, [])
+
+
+@contextmanager
+def duckdb_settings(conn: duckdb.DuckDBPyConnection, settings: dict[str, str]) -> Iterator[None]:
+    """`SET` each setting (DuckDB's are global to the database instance, which a DuckLake's connections
+    share) for the duration, and put the previous values back."""
+    before = {
+        name: conn.execute("select value from duckdb_settings() where name = ?", [name]).fetchall()[0][0]
+        for name in settings
+    }
+    try:
+        for name, value in settings.items():
+            conn.execute(f"set {name} = {value}")
+        yield
+    finally:
+        for name, value in before.items():
+            conn.execute(f"set {name} = '{value}'")

@@ -9,7 +9,6 @@ is then closed (a DuckDB file's lock is held only for the copy), and the build r
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import polars as pl
 
 from job_assets.dedup.chunks import CompanyChunk, plan_chunks
 from job_assets.dedup.schema import JOBS_SCHEMA, MATCHES_SCHEMA, POSTING_COLUMNS
-from job_assets.store.db import table_exists
+from job_assets.store.db import duckdb_settings, table_exists
 
 POSTINGS_TABLE = "enriched_postings"
 JOBS_TABLE = "jobs"
@@ -56,23 +55,6 @@ class StagedInputs:
         return frame.select(  # a table from an older build may lack a column: null, in the contract's type
             [pl.col(c).cast(t) if c in frame.columns else pl.lit(None, t).alias(c) for c, t in schema.items()]
         )
-
-
-@contextmanager
-def duckdb_settings(conn: duckdb.DuckDBPyConnection, settings: dict[str, str]) -> Iterator[None]:
-    """`SET` each setting (DuckDB's are global to the database instance, which a DuckLake's connections
-    share) for the duration, and put the previous values back."""
-    before = {
-        name: conn.execute("select value from duckdb_settings() where name = ?", [name]).fetchall()[0][0]
-        for name in settings
-    }
-    try:
-        for name, value in settings.items():
-            conn.execute(f"set {name} = {value}")
-        yield
-    finally:
-        for name, value in before.items():
-            conn.execute(f"set {name} = '{value}'")
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, table: str, wanted: dict[str, pl.DataType]) -> list[str]:

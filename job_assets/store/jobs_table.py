@@ -28,8 +28,7 @@ from job_assets.dedup.schema import (
     empty,
 )
 from job_assets.store import search
-from job_assets.store.db import in_transaction, is_lake, read_table, table_exists
-from job_assets.store.jobs_input import duckdb_settings
+from job_assets.store.db import duckdb_settings, in_transaction, is_lake, read_table, table_exists
 from job_assets.store.jobs_output import StagedJobs, stage_builds
 
 JOBS_TABLE = "jobs"
