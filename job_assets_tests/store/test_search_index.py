@@ -13,7 +13,21 @@ from polars.testing import assert_frame_equal
 from job_assets.dedup.schema import JOBS_SCHEMA, conform
 from job_assets.store import search
 
-WORDS = "python rust data platform senior engineer c++ c# remote payments identity kafka ml".split()
+WORDS = [
+    "python",
+    "rust",
+    "data",
+    "platform",
+    "senior",
+    "engineer",
+    "c++",
+    "c#",
+    "remote",
+    "payments",
+    "identity",
+    "kafka",
+    "ml",
+]
 
 
 def _jobs(rows: int) -> pl.DataFrame:
