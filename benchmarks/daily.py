@@ -38,18 +38,17 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.process_tree import Processes  # noqa: E402
 from benchmarks.scrape import start_server  # noqa: E402
 from job_assets_tests.servers import process, tail  # noqa: E402
 
@@ -80,50 +79,6 @@ def role(cmdline: list[str]) -> str:
     if "code-server" in line or "api grpc" in line:
         return "code_server"
     return "other"
-
-
-class Processes:
-    """Samples the daemon's and the code server's process trees (run workers are the code server's children)
-    every `interval` seconds: the peak of the summed RSS, the peak RSS of one run worker, and CPU seconds by role
-    (each process's last sample; a process that ends between samples loses at most `interval` of its CPU)."""
-
-    def __init__(self, *pids: int, interval: float = 0.5) -> None:
-        self.pids, self.interval = pids, interval
-        self.peak = self.peak_worker = 0
-        self.cpu: dict[int, tuple[str, float]] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            total = 0
-            for pid in self.pids:
-                with contextlib.suppress(psutil.Error):  # a process that just exited
-                    root = psutil.Process(pid)
-                    for proc in [root, *root.children(recursive=True)]:
-                        with contextlib.suppress(psutil.Error):  # a run worker that just exited
-                            with proc.oneshot():
-                                rss, times = proc.memory_info().rss, proc.cpu_times()
-                                name = self.cpu[proc.pid][0] if proc.pid in self.cpu else role(proc.cmdline())
-                            total += rss
-                            self.cpu[proc.pid] = (name, times.user + times.system)
-                            if name == "run_workers":
-                                self.peak_worker = max(self.peak_worker, rss)
-            self.peak = max(self.peak, total)
-
-    def cpu_by_role(self) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for name, seconds in self.cpu.values():
-            out[name] = out.get(name, 0.0) + seconds
-        return {name: round(seconds, 1) for name, seconds in sorted(out.items())}
-
-    def __enter__(self) -> Processes:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def postgres_storage() -> tuple[str, Any]:
@@ -236,7 +191,7 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             with (
                 process(code_server, tmp / "code_server.log", env, ROOT) as server,
                 process(daemon, log, env, ROOT) as proc,
-                Processes(proc.pid, server.pid) as sampled,
+                Processes(proc.pid, server.pid, role=role) as sampled,
             ):
                 wait_until(lambda: datetime.now(UTC) >= tick, args.tick_wait + 120, "the tick", log, 0.2)
                 reached = True
@@ -368,7 +323,7 @@ def summarise(
         "cpu_s": cpu,  # CPU seconds by process role over the whole day
         "cpu_per_company_s": round(sum(cpu.values()) / n, 3),
         "peak_rss_mb": round(sampled.peak / 2**20),
-        "peak_run_worker_rss_mb": round(sampled.peak_worker / 2**20),
+        "peak_run_worker_rss_mb": round(sampled.peak_one.get("run_workers", 0) / 2**20),
         "load_avg_1m_at_end": round(os.getloadavg()[0], 1),
     }
 

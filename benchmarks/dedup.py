@@ -18,7 +18,6 @@ alternating, `--repeat` times each, and prints medians and the new/old ratios:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import json
 import os
@@ -26,13 +25,14 @@ import resource
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, os.environ.get("DEDUP_BENCH_CODE") or str(Path(__file__).resolve().parent.parent))
+# this harness's own sampler (the product code on sys.path may be another tree's, `--against`)
+from process_tree import Processes
 
 
 def _rss_mb() -> float:
@@ -53,39 +53,6 @@ def _stop_forkserver() -> None:
     from multiprocessing import forkserver
 
     forkserver._forkserver._stop()  # a private method (CPython's tests use it); nothing else stops it
-
-
-class TreePeak:
-    """The peak of this process's RSS plus its descendants' (a build's worker processes), sampled every
-    `interval_s` in a thread: the memory the machine needed at once, where ru_maxrss gives each process's
-    own peak, whenever it was."""
-
-    def __init__(self, interval_s: float = 0.25) -> None:
-        import psutil
-
-        self._root = psutil.Process()
-        self._interval_s = interval_s
-        self._stop = threading.Event()
-        self.peak_mb = 0.0
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        import psutil
-
-        while not self._stop.wait(self._interval_s):
-            total = 0
-            for process in [self._root, *self._root.children(recursive=True)]:
-                with contextlib.suppress(psutil.Error):  # a worker that just exited
-                    total += process.memory_info().rss
-            self.peak_mb = max(self.peak_mb, total / 2**20)
-
-    def __enter__(self) -> TreePeak:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def _workers_peak_mb() -> float:
@@ -171,7 +138,7 @@ def store_child(path: Path) -> dict:
         conn.execute("drop table if exists jobs; drop table if exists job_matches")
     now = datetime(2025, 9, 20, 7, tzinfo=UTC)
     start, cpu = time.perf_counter(), _cpu_s()
-    with TreePeak() as tree:
+    with Processes(os.getpid(), interval=0.25) as tree:
         rebuilt = rebuild_jobs(lambda: connect(path), now=now)
     build_s, build_cpu = time.perf_counter() - start, _cpu_s() - cpu
     _stop_forkserver()  # reaped, the fork server adds its workers' CPU and peak to RUSAGE_CHILDREN
@@ -192,7 +159,7 @@ def store_child(path: Path) -> dict:
         "jobs": jobs,
         "build_s": round(build_s, 2),
         "build_cpu_s": round(build_cpu, 2),
-        "peak_rss_mb": round(tree.peak_mb),  # sampled: the processes' RSS summed, at its highest
+        "peak_rss_mb": round(tree.peak / 2**20),  # sampled: the processes' RSS summed, at its highest
         "peak_bound_mb": round(bound),
         "precision": round(scores.precision, 4),
         "recall": round(scores.recall, 4),

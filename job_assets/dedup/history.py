@@ -208,12 +208,17 @@ def build_chunks(
     """The build of each chunk in turn (chunks hold disjoint companies, so their builds concatenate to the
     whole build): a caller that writes each one out holds one chunk's memory, never the whole result."""
     config = config or HistoryConfig()
-    if now.tzinfo is None:
-        raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
-    now = now.astimezone(UTC)
+    now = build_time(now)
     taken = set(previous_job_ids.to_list())
     for chunk in chunks:
         yield build_chunk(chunk, taken, scraped_companies, now, config)
+
+
+def build_time(now: datetime) -> datetime:
+    """A build's `now` in UTC; a naive time is refused (it would shift open/closed dates by the host's zone)."""
+    if now.tzinfo is None:
+        raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
+    return now.astimezone(UTC)
 
 
 def build_chunk(

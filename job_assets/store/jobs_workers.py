@@ -22,13 +22,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import polars as pl
 
 from job_assets.dedup.chunks import CompanyChunk
-from job_assets.dedup.history import HistoryConfig, JobsBuild, build_chunk, build_chunks
+from job_assets.dedup.history import HistoryConfig, JobsBuild, build_chunk, build_chunks, build_time
 from job_assets.store.jobs_input import StagedInputs
 from job_assets.store.jobs_output import JobsSummary, StagedJobs, stage_builds, write_chunk
 from job_assets.worker_pool import process_pool
@@ -48,6 +48,17 @@ class _ChunkResult:
     new_ids: list[str]  # ids this chunk made (not one of its previous jobs')
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What every chunk of one build is built with (sent to each worker with its chunk's index)."""
+
+    builder: ChunkBuilder
+    scraped: set[str]
+    now: datetime  # UTC
+    out: Path
+    config: HistoryConfig
+
+
 def worker_count(postings: int, chunks: int) -> int:
     """Processes for a build of `postings` in `chunks` chunks: 0 (stay in this process) for a small build."""
     if postings < MIN_POSTINGS_FOR_WORKERS or chunks < 2:
@@ -55,36 +66,18 @@ def worker_count(postings: int, chunks: int) -> int:
     return min(os.cpu_count() or 1, chunks)
 
 
-def _build_one(
-    builder: ChunkBuilder,
-    chunk: CompanyChunk,
-    taken: set[str],
-    index: int,
-    scraped: set[str],
-    now: datetime,
-    out: Path,
-    config: HistoryConfig,
-) -> _ChunkResult:
+def _build_one(plan: _Plan, chunk: CompanyChunk, taken: set[str], index: int) -> _ChunkResult:
     own = set(chunk.previous_jobs["job_id"].to_list())
-    build = builder(chunk, taken, scraped, now, config)
-    jobs_file, matches_file = write_chunk(build, out, index)
+    build = plan.builder(chunk, taken, plan.scraped, plan.now, plan.config)
+    jobs_file, matches_file = write_chunk(build, plan.out, index)
     new_ids = [i for i in build.jobs["job_id"].to_list() if i not in own]
     return _ChunkResult(jobs_file, matches_file, JobsSummary().add(build), new_ids)
 
 
-def build_in_worker(
-    builder: ChunkBuilder,
-    inputs: StagedInputs,
-    index: int,
-    scraped: set[str],
-    now: datetime,
-    out: Path,
-    config: HistoryConfig,
-) -> _ChunkResult:
+def build_in_worker(plan: _Plan, inputs: StagedInputs, index: int) -> _ChunkResult:
     """What a worker runs: chunk `index` from its staged input to its staged output."""
     chunk = inputs.chunk(index)
-    taken = set(chunk.previous_jobs["job_id"].to_list())
-    return _build_one(builder, chunk, taken, index, scraped, now, out, config)
+    return _build_one(plan, chunk, set(chunk.previous_jobs["job_id"].to_list()), index)
 
 
 def build_staged(
@@ -100,9 +93,7 @@ def build_staged(
     workers = worker_count(inputs.postings, inputs.chunks)
     if workers == 0 and builder is build_chunk:
         return stage_builds(build_chunks(inputs, inputs.previous_job_ids, scraped, now, config), out)
-    if now.tzinfo is None:
-        raise ValueError(f"deduplicate_postings needs a timezone-aware `now`, got naive {now!r}")
-    now = now.astimezone(UTC)
+    plan = _Plan(builder, scraped, build_time(now), out, config)
     out.mkdir(parents=True, exist_ok=True)
     taken = set(inputs.previous_job_ids.to_list())
     summary = JobsSummary()
@@ -112,7 +103,7 @@ def build_staged(
     def keep(index: int, result: _ChunkResult) -> None:
         nonlocal summary
         if not taken.isdisjoint(result.new_ids):  # a collision a single process would have avoided
-            result = _build_one(builder, inputs.chunk(index), taken, index, scraped, now, out, config)
+            result = _build_one(plan, inputs.chunk(index), taken, index)
         taken.update(result.new_ids)
         jobs_files.extend([result.jobs_file] if result.jobs_file else [])
         matches_files.extend([result.matches_file] if result.matches_file else [])
@@ -120,14 +111,11 @@ def build_staged(
 
     if workers == 0:
         for index in range(inputs.chunks):
-            keep(index, build_in_worker(builder, inputs, index, scraped, now, out, config))
+            keep(index, build_in_worker(plan, inputs, index))
         return StagedJobs(jobs_files, matches_files, summary)
     sent = replace(inputs, previous_job_ids=pl.Series("job_id", [], dtype=pl.String()))  # workers need none
     with process_pool(workers, preload=["job_assets.store.jobs_workers"]) as pool:
-        futures = [
-            pool.submit(build_in_worker, builder, sent, index, scraped, now, out, config)
-            for index in range(inputs.chunks)
-        ]
+        futures = [pool.submit(build_in_worker, plan, sent, index) for index in range(inputs.chunks)]
         try:
             for index, future in enumerate(futures):
                 keep(index, future.result())
