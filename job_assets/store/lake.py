@@ -11,7 +11,9 @@ attaching at a snapshot for a whole session).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,6 +101,8 @@ def attach(
     if remote:
         needed.append("httpfs")
     extensions.load(conn, *needed)
+    if lake.catalog == "sqlite":
+        _write_ahead_log(lake.url.removeprefix("ducklake:sqlite:"), create=not read_only)
     if remote and lake.data_path and lake.data_path.startswith(("s3://", "s3a://", "r2://")):
         _s3_secret(conn)
     options = []
@@ -117,6 +121,21 @@ def attach(
         hint = " (set JOB_ASSETS_DATA_PATH for a new lake)" if not lake.data_path else ""
         raise LakeConfigError(f"could not open DuckLake {lake.url}{hint}: {error}") from error
     _until_unlocked(conn, f"use {ALIAS}")
+
+
+def _write_ahead_log(catalog: str, create: bool) -> None:
+    """Put a SQLite catalog in WAL mode (kept in the file): readers then read while another process commits.
+    In SQLite's default rollback journal a writer's commit locks readers out, and DuckLake reads the catalog on
+    every statement, so a reader's query failed with "database is locked" under parallel writers. A catalog that
+    is busy right now keeps its mode until the next attach."""
+    if not create and not os.path.exists(catalog):
+        return  # a reader never creates a lake
+    try:
+        with contextlib.closing(sqlite3.connect(catalog, timeout=1.0)) as db:
+            if db.execute("pragma journal_mode").fetchone()[0] != "wal":
+                db.execute("pragma journal_mode=wal")
+    except sqlite3.OperationalError:  # locked by a writer: a later attach sets it
+        pass
 
 
 def _until_unlocked(conn: duckdb.DuckDBPyConnection, statement: str, attempts: int = 10) -> None:
